@@ -1,0 +1,42 @@
+package io.damwebhooks.platform.boundary;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import io.damwebhooks.platform.control.FieldError;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A body that JSON-B cannot read: malformed JSON, a value of the wrong JSON type, an unknown
+ * property. 400, naming the property when the parser tells which, and never echoing the parser's
+ * message, which names our classes.
+ */
+@Provider
+public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException> {
+
+    private static final Pattern PROPERTY = Pattern.compile("(?:property|Property) '?([A-Za-z0-9_]+)'?");
+
+    @Override
+    public Response toResponse(ProcessingException exception) {
+        Problem problem = Problem.of(Response.Status.BAD_REQUEST, "The body is not a valid JSON document of the expected shape.");
+        String property = property(exception);
+        if (property != null) {
+            problem.errors = List.of(new FieldError(property, "missing, of the wrong type, or not a known property"));
+        }
+        return problem.toResponse();
+    }
+
+    static String property(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof JsonbException && t.getMessage() != null) {
+                Matcher matcher = PROPERTY.matcher(t.getMessage());
+                if (matcher.find()) return matcher.group(1);
+            }
+        }
+        return null;
+    }
+}

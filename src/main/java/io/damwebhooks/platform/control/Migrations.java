@@ -1,0 +1,31 @@
+package io.damwebhooks.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Brings the schema up to date when the application starts, before any request is served. One set of
+ * scripts ({@code db/migration}) serves H2 and PostgreSQL, so they stick to SQL both understand.
+ */
+@ApplicationScoped
+public class Migrations {
+
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+    void migrate(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        var result = Flyway.configure(getClass().getClassLoader())
+                .dataSource(Database.dataSource())
+                .locations("classpath:db/migration")
+                .table("webhooks_schema_history")
+                // the DAM's own database may already hold tables of its own
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
+    }
+}

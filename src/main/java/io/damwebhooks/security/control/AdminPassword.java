@@ -1,0 +1,66 @@
+package io.damwebhooks.security.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The admin's password: {@code webhooks.admin.password} when set. Otherwise, as Jenkins does, a
+ * random one is generated on first start into {@code admin-password} under {@code webhooks.home}
+ * (owner-readable only); the log names the file, never the password.
+ */
+@ApplicationScoped
+public class AdminPassword {
+
+    private static final Logger LOG = Logger.getLogger(AdminPassword.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "webhooks.admin.password")
+    Optional<String> configured;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.home")
+    String home;
+
+    private String value;
+
+    @PostConstruct
+    void load() {
+        value = configured.filter(p -> !p.isEmpty()).orElseGet(this::generatedOnce);
+    }
+
+    public String value() {
+        return value;
+    }
+
+    private String generatedOnce() {
+        Path file = Path.of(home, "admin-password");
+        try {
+            if (!Files.exists(file)) {
+                byte[] random = new byte[18];
+                new SecureRandom().nextBytes(random);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the directory's permissions protect it then
+                }
+                LOG.warning(() -> "webhooks.admin.password is not set: generated one into " + file);
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+}

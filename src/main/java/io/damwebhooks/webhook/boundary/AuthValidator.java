@@ -1,0 +1,81 @@
+package io.damwebhooks.webhook.boundary;
+
+import io.damwebhooks.platform.control.FieldError;
+import io.damwebhooks.webhook.control.Target;
+import io.damwebhooks.webhook.control.TargetRules;
+import io.damwebhooks.webhook.entity.Auth;
+import io.damwebhooks.webhook.entity.AuthType;
+import java.util.List;
+
+/**
+ * The fields each auth type requires. Write-only secrets that are left out keep their stored value,
+ * so a document read with GET can be PUT back without re-entering passwords.
+ */
+class AuthValidator {
+
+    private final TargetRules targets;
+
+    AuthValidator(TargetRules targets) {
+        this.targets = targets;
+    }
+
+    Auth check(AuthJson json, Auth stored, List<FieldError> errors) {
+        Auth auth = new Auth();
+        if (json == null || json.type == null) {
+            if (json != null && hasAnyValue(json)) errors.add(new FieldError("auth.type", "is required"));
+            return auth;
+        }
+        AuthType type = AuthType.fromWireName(json.type).orElse(null);
+        if (type == null) {
+            errors.add(new FieldError("auth.type", "must be none, basic, oauth2 or bearer"));
+            return auth;
+        }
+        auth.type = type;
+        boolean sameType = stored.type == type;
+        String password = json.password != null ? json.password : sameType ? stored.password : null;
+        String token = json.token != null ? json.token : sameType ? stored.token : null;
+        switch (type) {
+            case NONE -> { }
+            case BASIC -> {
+                auth.username = required("auth.username", json.username, errors);
+                auth.password = required("auth.password", password, errors);
+                if (auth.username != null && auth.username.contains(":")) {
+                    errors.add(new FieldError("auth.username", "must not contain a colon (HTTP Basic)"));
+                }
+            }
+            case BEARER -> auth.token = required("auth.token", token, errors);
+            case OAUTH2 -> oauth2(json, password, auth, errors);
+        }
+        return auth;
+    }
+
+    private void oauth2(AuthJson json, String password, Auth auth, List<FieldError> errors) {
+        auth.username = required("auth.username", json.username, errors);
+        auth.password = required("auth.password", password, errors);
+        auth.grantType = json.grantType == null ? Auth.CLIENT_CREDENTIALS : json.grantType;
+        if (!auth.grantType.equals(Auth.CLIENT_CREDENTIALS) && !auth.grantType.equals(Auth.PASSWORD_GRANT)) {
+            errors.add(new FieldError("auth.grantType", "must be client_credentials or password"));
+        }
+        auth.scope = json.scope == null || json.scope.isBlank() ? null : json.scope.trim();
+        String endpoint = required("auth.tokenEndpoint", json.tokenEndpoint, errors);
+        if (endpoint != null) {
+            Target parsed = targets.parse("auth.tokenEndpoint", endpoint, errors);
+            if (parsed != null) auth.tokenEndpoint = targets.check("auth.tokenEndpoint", parsed, errors).url();
+        }
+    }
+
+    private static String required(String field, String value, List<FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (value.length() > 2000 || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            errors.add(new FieldError(field, "at most 2000 characters, without CR, LF or NUL"));
+        }
+        return value;
+    }
+
+    private static boolean hasAnyValue(AuthJson json) {
+        return json.username != null || json.password != null || json.token != null || json.tokenEndpoint != null;
+    }
+}

@@ -1,0 +1,132 @@
+package io.damwebhooks.webhook.boundary;
+
+import io.damwebhooks.api.EventType;
+import io.damwebhooks.platform.control.FieldError;
+import io.damwebhooks.platform.control.InvalidInput;
+import io.damwebhooks.webhook.control.Target;
+import io.damwebhooks.webhook.control.TargetRules;
+import io.damwebhooks.webhook.entity.Header;
+import io.damwebhooks.webhook.entity.PayloadField;
+import io.damwebhooks.webhook.entity.Trigger;
+import io.damwebhooks.webhook.entity.Webhook;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a webhook document against every rule and, when all hold, writes it into the entity. All
+ * broken rules are reported at once, each naming its field, so a form can show them beside the inputs.
+ */
+public class WebhookValidator {
+
+    public static final int MAX_HEADERS = 10;
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** Headers the service sets itself, or that would change how HTTP carries the request. */
+    private static final Set<String> RESERVED = Set.of("host", "content-length", "content-type", "authorization",
+            "user-agent", "connection", "transfer-encoding", "te", "trailer", "upgrade", "expect", "keep-alive",
+            "proxy-authorization", "proxy-connection", "content-encoding");
+
+    private final TargetRules targets;
+    private final AuthValidator auth;
+
+    public WebhookValidator(TargetRules targets) {
+        this.targets = targets;
+        this.auth = new AuthValidator(targets);
+    }
+
+    public void apply(WebhookJson json, Webhook webhook) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = json.name == null ? null : json.name.trim();
+        if (name == null || name.isEmpty() || name.length() > 200) {
+            errors.add(new FieldError("name", "is required, at most 200 characters"));
+        }
+        Target target = target(json, errors);
+        List<Header> headers = headers(json.headers, errors);
+        List<Trigger> triggers = triggers(json.triggers, errors);
+        List<String> fields = fields(json.fields, webhook.fields, errors);
+        var checkedAuth = auth.check(json.auth, webhook.auth, errors);
+        if (!errors.isEmpty()) throw new InvalidInput(errors);
+
+        webhook.name = name;
+        if (json.active != null) webhook.active = json.active;
+        if (webhook.active) webhook.disabledReason = null;
+        webhook.scheme = target.scheme();
+        webhook.hostname = target.hostname();
+        webhook.path = target.path();
+        webhook.headers = headers;
+        webhook.triggers = triggers;
+        webhook.fields = fields;
+        webhook.auth = checkedAuth;
+    }
+
+    private Target target(WebhookJson json, List<FieldError> errors) {
+        boolean split = json.hostname != null || json.path != null;
+        // a GET's document carries both: the parts win, the url is read-only then
+        Target given = split || json.url == null
+                ? new Target(json.scheme, json.hostname, json.path)
+                : targets.parse("url", json.url, errors);
+        return given == null ? null : targets.check("", given, errors);
+    }
+
+    private static List<Header> headers(List<Header> given, List<FieldError> errors) {
+        if (given == null) return new ArrayList<>();
+        if (given.size() > MAX_HEADERS) {
+            errors.add(new FieldError("headers", "at most " + MAX_HEADERS + " headers"));
+            return given;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            Header header = given.get(i);
+            String field = "headers[" + i + "]";
+            if (header == null || header.name() == null || !TOKEN.matcher(header.name()).matches()) {
+                errors.add(new FieldError(field + ".name", "must be an HTTP header name (a token)"));
+                continue;
+            }
+            String lower = header.name().toLowerCase(Locale.ROOT);
+            if (RESERVED.contains(lower) || lower.startsWith("webhook-") || lower.startsWith("proxy-")) {
+                errors.add(new FieldError(field + ".name", "is set by the service itself"));
+            } else if (!seen.add(lower)) {
+                errors.add(new FieldError(field + ".name", "appears twice"));
+            }
+            String value = header.value();
+            if (value == null || value.length() > 4096 || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+                errors.add(new FieldError(field + ".value", "is required, at most 4096 characters, without CR, LF or NUL"));
+            }
+        }
+        return given;
+    }
+
+    private static List<Trigger> triggers(List<Trigger> given, List<FieldError> errors) {
+        if (given == null || given.isEmpty()) {
+            errors.add(new FieldError("triggers", "at least one trigger is required"));
+            return given;
+        }
+        for (int i = 0; i < given.size(); i++) {
+            Trigger trigger = given.get(i);
+            String field = "triggers[" + i + "]";
+            var type = trigger == null ? null : EventType.fromWireName(trigger.event()).orElse(null);
+            if (type == null) {
+                errors.add(new FieldError(field + ".event", "must be one of the asset.* events"));
+            } else if (type != EventType.METADATA_CHANGED && (trigger.field() != null || trigger.value() != null)) {
+                errors.add(new FieldError(field + ".field", "field and value apply to asset.metadata_changed only"));
+            } else if (trigger.field() != null && trigger.field().isBlank()) {
+                errors.add(new FieldError(field + ".field", "must not be blank; leave it out for any field"));
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(given));
+    }
+
+    private static List<String> fields(List<String> given, List<String> current, List<FieldError> errors) {
+        if (given == null) return current;
+        for (int i = 0; i < given.size(); i++) {
+            if (PayloadField.fromSelector(given.get(i)).isEmpty()) {
+                errors.add(new FieldError("fields[" + i + "]", "is not a known field (file.*, video.*, image.*, meta.*)"));
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(given));
+    }
+}

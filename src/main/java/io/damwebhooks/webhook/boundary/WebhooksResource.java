@@ -1,0 +1,123 @@
+package io.damwebhooks.webhook.boundary;
+
+import io.damwebhooks.security.control.BuiltInUsers;
+import io.damwebhooks.webhook.control.TargetRules;
+import io.damwebhooks.webhook.control.Webhooks;
+import io.damwebhooks.webhook.entity.Webhook;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Webhook configuration: CRUD, the signing secret and its rotation. Admins only. */
+@Path("webhooks")
+@RequestScoped
+@RolesAllowed(BuiltInUsers.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks")
+@APIResponse(responseCode = "400", description = "Invalid input: a problem document whose errors name the fields")
+@APIResponse(responseCode = "401", description = "No or wrong credentials")
+@APIResponse(responseCode = "403", description = "Not a webhook-admin")
+public class WebhooksResource {
+
+    @Inject
+    Webhooks webhooks;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.delivery.allow-http", defaultValue = "false")
+    boolean allowHttp;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.delivery.allow-private-networks", defaultValue = "false")
+    boolean allowPrivateNetworks;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "All webhooks")
+    public List<WebhookJson> list() {
+        return webhooks.all().stream().map(WebhookJson::of).toList();
+    }
+
+    @POST
+    @Operation(summary = "Create a webhook; the answer carries its signing secret")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WebhookJson.class)))
+    @APIResponse(responseCode = "409", description = "webhooks.limit webhooks exist already")
+    public Response create(WebhookJson json) {
+        WebhookValidator validator = validator();
+        Webhook created = webhooks.create(webhook -> validator.apply(body(json), webhook));
+        WebhookJson answer = WebhookJson.of(created);
+        answer.signingSecret = created.secrets.current();
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id).build()).entity(answer).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One webhook")
+    @APIResponse(responseCode = "404", description = "Unknown webhook")
+    public WebhookJson get(@PathParam("id") String id) {
+        return WebhookJson.of(webhooks.find(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Replace a webhook; accepts what GET returned")
+    @APIResponse(responseCode = "409", description = "The version is stale")
+    public WebhookJson update(@PathParam("id") String id, WebhookJson json) {
+        WebhookValidator validator = validator();
+        WebhookJson body = body(json);
+        return WebhookJson.of(webhooks.update(id, body.version, webhook -> validator.apply(body, webhook)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a webhook")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public void delete(@PathParam("id") String id) {
+        webhooks.delete(id);
+    }
+
+    @GET
+    @Path("{id}/secret")
+    @Operation(summary = "The signing secret (whsec_…) receivers verify signatures with")
+    public Map<String, String> secret(@PathParam("id") String id) {
+        return Map.of("signingSecret", webhooks.find(id).secrets.current());
+    }
+
+    @POST
+    @Path("{id}/secret/rotate")
+    @Operation(summary = "A new signing secret; the old one keeps signing beside it for 24 hours")
+    public Map<String, String> rotate(@PathParam("id") String id) {
+        return Map.of("signingSecret", webhooks.rotateSecret(id).secrets.current());
+    }
+
+    private WebhookValidator validator() {
+        return new WebhookValidator(new TargetRules(allowHttp, allowPrivateNetworks));
+    }
+
+    private static WebhookJson body(WebhookJson json) {
+        if (json == null) throw new io.damwebhooks.platform.control.InvalidInput("body", "a webhook document is required");
+        return json;
+    }
+}
