@@ -1,5 +1,8 @@
 package io.damwebhooks.platform.boundary;
 
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.serializer.DeserializationContext;
 import jakarta.json.bind.serializer.JsonbDeserializer;
@@ -17,31 +20,32 @@ final class StrictTypes {
     static final class Strings implements JsonbDeserializer<String> {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            expect(parser, JsonParser.Event.VALUE_STRING, "a string");
-            return parser.getString();
+            JsonValue value = parser.getValue();
+            if (value.getValueType() == JsonValue.ValueType.NULL) return null;
+            if (value instanceof JsonString string) return string.getString();
+            throw new JsonbException("expected a string");
         }
     }
 
     static final class Booleans implements JsonbDeserializer<Boolean> {
         @Override
         public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonParser.Event event = parser.currentEvent();
-            if (event == JsonParser.Event.VALUE_TRUE) return true;
-            if (event == JsonParser.Event.VALUE_FALSE) return false;
-            throw new JsonbException("expected true or false");
+            return switch (parser.getValue().getValueType()) {
+                case NULL -> null;
+                case TRUE -> true;
+                case FALSE -> false;
+                default -> throw new JsonbException("expected true or false");
+            };
         }
     }
 
     static final class Longs implements JsonbDeserializer<Long> {
         @Override
         public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            expect(parser, JsonParser.Event.VALUE_NUMBER, "a number");
-            if (!parser.isIntegralNumber()) throw new JsonbException("expected a whole number");
-            return parser.getLong();
+            JsonValue value = parser.getValue();
+            if (value.getValueType() == JsonValue.ValueType.NULL) return null;
+            if (value instanceof JsonNumber number && number.isIntegral()) return number.longValueExact();
+            throw new JsonbException("expected a whole number");
         }
-    }
-
-    private static void expect(JsonParser parser, JsonParser.Event expected, String what) {
-        if (parser.currentEvent() != expected) throw new JsonbException("expected " + what);
     }
 }

@@ -1,6 +1,5 @@
 package io.damwebhooks.platform.boundary;
 
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import io.damwebhooks.platform.control.FieldError;
 import jakarta.ws.rs.core.Response;
@@ -32,7 +31,7 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
 
     static String property(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof JsonbException && t.getMessage() != null) {
+            if (t.getMessage() != null) {
                 Matcher matcher = PROPERTY.matcher(t.getMessage());
                 if (matcher.find()) return matcher.group(1);
             }

@@ -39,8 +39,19 @@ public class Database {
                 .filter(name -> !name.isBlank());
     }
 
+    private static volatile DataSource resolved;
+
+    /**
+     * Looked up once, at start-up by the migrations: a java:app name resolves only on a thread of the
+     * application, which the health checks' threads are not.
+     */
     public static DataSource dataSource() {
-        return lookup(configuredJndiName().orElse(OWN_DATASOURCE));
+        DataSource dataSource = resolved;
+        if (dataSource == null) {
+            dataSource = lookup(configuredJndiName().orElse(OWN_DATASOURCE));
+            resolved = dataSource;
+        }
+        return dataSource;
     }
 
     static DataSource lookup(String name) {

@@ -16,16 +16,15 @@ public class Migrations {
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        var result = Flyway.configure(getClass().getClassLoader())
+        Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(Database.dataSource())
                 .locations("classpath:db/migration")
                 .table("webhooks_schema_history")
                 // the DAM's own database may already hold tables of its own
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .load()
-                .migrate();
-        LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-                + " migrations applied now)");
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        LOG.info(() -> "Schema at version " + flyway.info().current().getVersion() + " (" + applied + " migrations applied now)");
     }
 }

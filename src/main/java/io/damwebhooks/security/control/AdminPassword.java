@@ -2,6 +2,8 @@ package io.damwebhooks.security.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +35,11 @@ public class AdminPassword {
     String home;
 
     private String value;
+
+    /** At start-up, so that the generated password's file exists before anybody needs it. */
+    void generateAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        value();
+    }
 
     @PostConstruct
     void load() {

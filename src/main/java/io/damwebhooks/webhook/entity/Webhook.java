@@ -54,6 +54,10 @@ public class Webhook {
     @Column(name = "disabled_reason")
     public String disabledReason;
 
+    /** Since when every attempt to this webhook has failed; null while it succeeds. For auto-disable. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
