@@ -49,10 +49,10 @@ public final class Api {
         return new Api(URI.create(base.toString().replaceAll("/?$", "/") + "api/"), null);
     }
 
-    public Reply get(String path) { return send("GET", path, null); }
+    public Reply get(String path) { return send("GET", path, (byte[]) null); }
     public Reply post(String path, String json) { return send("POST", path, json); }
     public Reply put(String path, String json) { return send("PUT", path, json); }
-    public Reply delete(String path) { return send("DELETE", path, null); }
+    public Reply delete(String path) { return send("DELETE", path, (byte[]) null); }
 
     public Reply send(String method, String path, String body) {
         return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
