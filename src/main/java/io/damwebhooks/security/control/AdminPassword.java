@@ -34,11 +34,16 @@ public class AdminPassword {
     @ConfigProperty(name = "webhooks.home")
     String home;
 
+    @Inject
+    @ConfigProperty(name = "webhooks.security.built-in-users", defaultValue = "true")
+    boolean builtInUsers;
+
     private String value;
 
     /** At start-up, so that the generated password's file exists before anybody needs it. */
     void generateAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        value();
+        // without built-in users nobody could log in with it: a file would only mislead
+        if (builtInUsers) value();
     }
 
     @PostConstruct

@@ -15,13 +15,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The two built-in users: {@code webhooks.admin.*} with role {@code webhook-admin} and
  * {@code webhooks.publisher.*} with role {@code event-publisher}. Groups are named like the roles.
- * When no admin password is configured, {@link AdminPassword} generates one on first start.
+ * When no admin password is configured, {@link AdminPassword} generates one on first start. With
+ * {@code webhooks.security.built-in-users=false} this store validates nobody (NOT_VALIDATED, so
+ * another store of the application decides) and no admin password is generated.
  */
 @ApplicationScoped
 public class BuiltInUsers implements IdentityStore {
 
     public static final String ADMIN = "webhook-admin";
     public static final String PUBLISHER = "event-publisher";
+
+    /** Off when the deployer's own identity store (the server's realm, LDAP, a database) decides alone. */
+    @Inject
+    @ConfigProperty(name = "webhooks.security.built-in-users", defaultValue = "true")
+    boolean enabled;
 
     @Inject
     @ConfigProperty(name = "webhooks.admin.user", defaultValue = "admin")
@@ -40,7 +47,7 @@ public class BuiltInUsers implements IdentityStore {
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
-        if (!(credential instanceof UsernamePasswordCredential given)) {
+        if (!enabled || !(credential instanceof UsernamePasswordCredential given)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         if (matches(given, Optional.of(adminUser), Optional.of(adminPassword.value()))) {

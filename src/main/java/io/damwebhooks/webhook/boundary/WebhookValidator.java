@@ -66,10 +66,10 @@ public class WebhookValidator {
     private Target target(WebhookJson json, List<FieldError> errors) {
         boolean split = json.hostname != null || json.path != null;
         // a GET's document carries both: the parts win, the url is read-only then
-        Target given = split || json.url == null
-                ? new Target(json.scheme, json.hostname, json.path)
-                : targets.parse("url", json.url, errors);
-        return given == null ? null : targets.check("", given, errors);
+        boolean parts = split || json.url == null;
+        Target given = parts ? new Target(json.scheme, json.hostname, json.path) : targets.parse("url", json.url, errors);
+        // an error names the field the client sent: hostname, path, scheme, or url
+        return given == null ? null : targets.check(parts ? "" : "url", given, errors);
     }
 
     private static List<Header> headers(List<Header> given, List<FieldError> errors) {

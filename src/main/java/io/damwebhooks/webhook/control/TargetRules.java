@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code allow-http}; a DNS name or an IP literal with an optional port; and, unless
  * {@code allow-private-networks}, no IP literal outside the public internet. IPv4 must be written as
  * four decimal numbers: {@code 2130706433}, {@code 0x7f000001}, {@code 127.1} and {@code 0177.0.0.1}
- * all mean 127.0.0.1 to some resolver, so they are refused rather than guessed at. Names are checked
+ * all mean 127.0.0.1 to C resolvers, so they are refused; where private networks are allowed they are
+ * accepted and written out as the four numbers they mean ({@link Ipv4Spellings}). Names are checked
  * again after DNS resolution when a delivery connects.
  */
 public class TargetRules {
@@ -87,6 +88,15 @@ public class TargetRules {
             errors.add(new FieldError(field, "has an invalid port"));
             return value;
         }
+        String written = otherIpv4Spelling(host);
+        if (written != null) {
+            if (!allowPrivateNetworks) {
+                errors.add(new FieldError(field, "is not a valid address: write IPv4 as four decimal numbers "
+                        + "(other spellings need webhooks.delivery.allow-private-networks)"));
+                return value;
+            }
+            host = written;
+        }
         String problem = hostProblem(host);
         if (problem != null) {
             errors.add(new FieldError(field, problem));
@@ -125,6 +135,17 @@ public class TargetRules {
             return "names this machine (needs webhooks.delivery.allow-private-networks)";
         }
         return null;
+    }
+
+    /** {@code 127.1} and the like written out as {@code 127.0.0.1}; null for anything else. */
+    private static String otherIpv4Spelling(String host) {
+        String[] labels = host.split("\\.", -1);
+        if (DOTTED_QUAD.matcher(host).matches() || !NUMERIC_LOOKING.matcher(labels[labels.length - 1]).matches()) {
+            return null;
+        }
+        return Ipv4Spellings.parse(host)
+                .map(b -> (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff))
+                .orElse(null);
     }
 
     private String literalProblem(String literal, boolean v6) {

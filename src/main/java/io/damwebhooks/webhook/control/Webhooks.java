@@ -59,6 +59,7 @@ public class Webhooks {
                     + webhook.version + ". Read it again.", Response.Status.CONFLICT);
         }
         change.accept(webhook);
+        // always a change, so the flush raises the version by one and checks it (409 on a concurrent update)
         webhook.updatedAt = now();
         em.flush();
         return webhook;

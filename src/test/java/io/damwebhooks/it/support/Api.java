@@ -34,7 +34,7 @@ public final class Api {
     /** {@code base} is the deployment's URL (Arquillian's {@code @ArquillianResource URL}). */
     public static Api as(URL base, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Api(URI.create(base.toString().replaceAll("/?$", "/") + "api/"), "Basic " + token);
+        return new Api(URI.create(base.toString().replaceFirst("/*$", "/") + "api/"), "Basic " + token);
     }
 
     public static Api admin(URL base) {
@@ -46,7 +46,7 @@ public final class Api {
     }
 
     public static Api anonymous(URL base) {
-        return new Api(URI.create(base.toString().replaceAll("/?$", "/") + "api/"), null);
+        return new Api(URI.create(base.toString().replaceFirst("/*$", "/") + "api/"), null);
     }
 
     public Reply get(String path) { return send("GET", path, (byte[]) null); }
@@ -55,17 +55,41 @@ public final class Api {
     public Reply delete(String path) { return send("DELETE", path, (byte[]) null); }
 
     public Reply send(String method, String path, String body) {
-        return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                body == null ? null : "application/json");
     }
 
-    /** Sends raw bytes: for bodies that are not valid UTF-8, or too large to be a String comfortably. */
+    /** A request with a body of any media type ({@code contentType} null: no Content-Type header). */
+    public Reply send(String method, String path, String body, String contentType) {
+        return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), contentType);
+    }
+
+    /** Sends raw JSON bytes: for bodies that are not valid UTF-8, or too large to be a String comfortably. */
     public Reply send(String method, String path, byte[] body) {
+        return send(method, path, body, body == null ? null : "application/json");
+    }
+
+    public Reply send(String method, String path, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body != null) request.header("Content-Type", "application/json");
+        if (contentType != null) request.header("Content-Type", contentType);
         if (authorization != null) request.header("Authorization", authorization);
         try {
             return new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET of a path on the server's root, outside the application: {@code /openapi}, {@code /health/ready}. */
+    public static Reply serverGet(URL base, String path, String accept) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", accept).GET().build();
+        try {
+            return new Reply(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -79,6 +103,11 @@ public final class Api {
         public int status() { return response.statusCode(); }
         public String body() { return response.body(); }
         public String header(String name) { return response.headers().firstValue(name).orElse(null); }
+        /** The Content-Type without its parameters, e.g. {@code application/problem+json}. */
+        public String mediaType() {
+            String type = header("Content-Type");
+            return type == null ? null : type.split(";")[0].trim();
+        }
         public JsonObject json() { return (JsonObject) parse(); }
         public jakarta.json.JsonArray array() { return (jakarta.json.JsonArray) parse(); }
         private JsonStructure parse() {

@@ -1,0 +1,86 @@
+package io.damwebhooks.security.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuiltInUsersTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void theAdminAndThePublisherGetTheirRoles() {
+        BuiltInUsers users = users(true, Optional.of("admin-pw"));
+        CredentialValidationResult admin = users.validate(new UsernamePasswordCredential("admin", "admin-pw"));
+        assertEquals(Status.VALID, admin.getStatus());
+        assertEquals(Set.of(BuiltInUsers.ADMIN), admin.getCallerGroups());
+        CredentialValidationResult publisher = users.validate(new UsernamePasswordCredential("dam", "pub-pw"));
+        assertEquals(Status.VALID, publisher.getStatus());
+        assertEquals(Set.of(BuiltInUsers.PUBLISHER), publisher.getCallerGroups());
+    }
+
+    @Test
+    void wrongPasswordsAndUnknownUsersAreInvalid() {
+        BuiltInUsers users = users(true, Optional.of("admin-pw"));
+        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("admin", "pub-pw")).getStatus());
+        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("dam", "admin-pw")).getStatus());
+        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("root", "admin-pw")).getStatus());
+        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("admin", "")).getStatus());
+    }
+
+    @Test
+    void withoutAConfiguredPasswordOneIsGeneratedIntoTheHomeAndOnlyTheOwnerMayReadIt() throws IOException {
+        BuiltInUsers users = users(true, Optional.empty());
+        Path file = home.resolve("admin-password");
+        assertTrue(Files.exists(file));
+        String generated = Files.readString(file).trim();
+        assertTrue(generated.length() >= 20, generated);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(Status.VALID, users.validate(new UsernamePasswordCredential("admin", generated)).getStatus());
+        assertEquals(generated, users(true, Optional.empty()).adminPassword.value(), "kept across restarts");
+    }
+
+    @Test
+    void switchedOffTheBuiltInUsersValidateNobodySoAnotherStoreDecides() {
+        BuiltInUsers users = users(false, Optional.of("admin-pw"));
+        assertEquals(Status.NOT_VALIDATED, users.validate(new UsernamePasswordCredential("admin", "admin-pw")).getStatus());
+        assertEquals(Status.NOT_VALIDATED, users.validate(new UsernamePasswordCredential("dam", "pub-pw")).getStatus());
+    }
+
+    @Test
+    void switchedOffNoAdminPasswordFileIsGenerated() {
+        AdminPassword password = new AdminPassword();
+        password.configured = Optional.empty();
+        password.home = home.toString();
+        password.builtInUsers = false;
+        password.generateAtStart(new Object());
+        assertFalse(Files.exists(home.resolve("admin-password")));
+    }
+
+    private BuiltInUsers users(boolean enabled, Optional<String> adminPassword) {
+        AdminPassword password = new AdminPassword();
+        password.configured = adminPassword;
+        password.home = home.toString();
+        password.builtInUsers = enabled;
+        password.load();
+        BuiltInUsers users = new BuiltInUsers();
+        
+        users.adminUser = "admin";
+        users.adminPassword = password;
+        users.publisherUser = Optional.of("dam");
+        users.publisherPassword = Optional.of("pub-pw");
+        return users;
+    }
+}

@@ -1,0 +1,126 @@
+package io.damwebhooks.webhook.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.damwebhooks.platform.boundary.StrictJson;
+import io.damwebhooks.platform.control.FieldError;
+import io.damwebhooks.webhook.control.TargetRules;
+import io.damwebhooks.webhook.entity.Auth;
+import io.damwebhooks.webhook.entity.AuthType;
+import jakarta.json.bind.Jsonb;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The fields each auth type requires, and write-only secrets that keep their value when left out. */
+class AuthValidatorTest {
+
+    private static final Jsonb JSON = new StrictJson().getContext(AuthJson.class);
+
+    private List<FieldError> errors;
+
+    @Test
+    void noneAndAbsentNeedNothing() {
+        assertEquals(AuthType.NONE, check("{\"type\": \"none\"}", new Auth()).type);
+        assertEquals(List.of(), fields());
+        assertEquals(AuthType.NONE, check(null, new Auth()).type);
+        assertEquals(List.of(), fields());
+    }
+
+    @Test
+    void aTypeIsRequiredWhenOtherFieldsAreGivenAndMustBeKnown() {
+        check("{\"username\": \"u\"}", new Auth());
+        assertEquals(List.of("auth.type"), fields());
+        check("{\"type\": \"digest\"}", new Auth());
+        assertEquals(List.of("auth.type"), fields());
+    }
+
+    @Test
+    void basicNeedsUsernameAndPassword() {
+        check("{\"type\": \"basic\"}", new Auth());
+        assertEquals(List.of("auth.username", "auth.password"), fields());
+        check("{\"type\": \"basic\", \"username\": \"a:b\", \"password\": \"pw\"}", new Auth());
+        assertEquals(List.of("auth.username"), fields());
+        Auth auth = check("{\"type\": \"basic\", \"username\": \"dam\", \"password\": \"pw\"}", new Auth());
+        assertEquals(List.of(), fields());
+        assertEquals("dam", auth.username);
+        assertEquals("pw", auth.password);
+    }
+
+    @Test
+    void bearerNeedsAToken() {
+        check("{\"type\": \"bearer\"}", new Auth());
+        assertEquals(List.of("auth.token"), fields());
+        check("{\"type\": \"bearer\", \"token\": \"a\\r\\nb\"}", new Auth());
+        assertEquals(List.of("auth.token"), fields());
+        assertEquals("t0k3n", check("{\"type\": \"bearer\", \"token\": \"t0k3n\"}", new Auth()).token);
+    }
+
+    @Test
+    void oauth2NeedsAnEndpointUsernameAndPasswordAndAKnownGrant() {
+        check("{\"type\": \"oauth2\"}", new Auth());
+        assertEquals(List.of("auth.username", "auth.password", "auth.tokenEndpoint"), fields());
+        check(oauth2("\"grantType\": \"implicit\""), new Auth());
+        assertEquals(List.of("auth.grantType"), fields());
+        Auth auth = check(oauth2("\"scope\": \" hooks \""), new Auth());
+        assertEquals(List.of(), fields());
+        assertEquals(Auth.CLIENT_CREDENTIALS, auth.grantType);
+        assertEquals("hooks", auth.scope);
+        assertEquals("https://login.example.com/token", auth.tokenEndpoint);
+        assertEquals(Auth.PASSWORD_GRANT, check(oauth2("\"grantType\": \"password\""), new Auth()).grantType);
+    }
+
+    @Test
+    void theTokenEndpointMustBeHttpsAndPublic() {
+        check("{\"type\": \"oauth2\", \"tokenEndpoint\": \"http://login.example.com/token\", \"username\": \"c\", \"password\": \"s\"}", new Auth());
+        assertEquals(List.of("auth.tokenEndpoint"), fields());
+        check("{\"type\": \"oauth2\", \"tokenEndpoint\": \"https://127.0.0.1/token\", \"username\": \"c\", \"password\": \"s\"}", new Auth());
+        assertEquals(List.of("auth.tokenEndpoint"), fields());
+        check("{\"type\": \"oauth2\", \"tokenEndpoint\": \"not a url\", \"username\": \"c\", \"password\": \"s\"}", new Auth());
+        assertEquals(List.of("auth.tokenEndpoint"), fields());
+        errors = new ArrayList<>();
+        new AuthValidator(new TargetRules(true, true)).check(JSON.fromJson(
+                "{\"type\": \"oauth2\", \"tokenEndpoint\": \"http://127.0.0.1:9000/token\", \"username\": \"c\", \"password\": \"s\"}",
+                AuthJson.class), new Auth(), errors);
+        assertEquals(List.of(), fields());
+    }
+
+    @Test
+    void leftOutSecretsKeepTheirStoredValue() {
+        Auth stored = check("{\"type\": \"basic\", \"username\": \"dam\", \"password\": \"old-pw\"}", new Auth());
+        Auth again = check("{\"type\": \"basic\", \"username\": \"dam2\"}", stored);
+        assertEquals(List.of(), fields());
+        assertEquals("old-pw", again.password);
+        assertEquals("new-pw", check("{\"type\": \"basic\", \"username\": \"dam\", \"password\": \"new-pw\"}", stored).password);
+
+        Auth bearer = check("{\"type\": \"bearer\", \"token\": \"old-token\"}", new Auth());
+        assertEquals("old-token", check("{\"type\": \"bearer\"}", bearer).token);
+        assertEquals(List.of(), fields());
+    }
+
+    @Test
+    void aSecretOfAnotherTypeIsNotCarriedOver() {
+        Auth stored = check("{\"type\": \"basic\", \"username\": \"dam\", \"password\": \"old-pw\"}", new Auth());
+        check("{\"type\": \"oauth2\", \"tokenEndpoint\": \"https://login.example.com/token\", \"username\": \"c\"}", stored);
+        assertEquals(List.of("auth.password"), fields());
+        Auth none = check("{\"type\": \"none\"}", stored);
+        assertNull(none.password);
+        assertNull(none.username);
+    }
+
+    private static String oauth2(String extra) {
+        return "{\"type\": \"oauth2\", \"tokenEndpoint\": \"https://login.example.com/token\", \"username\": \"c\", \"password\": \"s\", "
+                + extra + "}";
+    }
+
+    private Auth check(String json, Auth stored) {
+        errors = new ArrayList<>();
+        AuthJson parsed = json == null ? null : JSON.fromJson(json, AuthJson.class);
+        return new AuthValidator(new TargetRules(false, false)).check(parsed, stored, errors);
+    }
+
+    private List<String> fields() {
+        return errors.stream().map(FieldError::field).toList();
+    }
+}
