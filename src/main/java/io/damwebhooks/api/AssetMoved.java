@@ -5,6 +5,7 @@ import java.util.Map;
 
 /**
  * An asset moved to another folder ("On move"): {@code changes} is {@code {"path": {"old", "new"}}}.
+ * When {@code newPath} is null it is taken from the asset.
  */
 public record AssetMoved(String id, Instant occurredAt, Asset asset, String oldPath, String newPath) implements AssetEvent {
 
@@ -12,6 +13,7 @@ public record AssetMoved(String id, Instant occurredAt, Asset asset, String oldP
         id = Checks.id(id);
         occurredAt = Checks.occurredAt(occurredAt);
         asset = Checks.asset(asset);
+        if (newPath == null) newPath = asset.path();
     }
 
     /** Happened now, with no idempotency key. */

@@ -5,6 +5,7 @@ import java.util.Map;
 
 /**
  * An asset got a new name ("On rename"): {@code changes} is {@code {"name": {"old", "new"}}}.
+ * When {@code newName} is null it is taken from the asset.
  */
 public record AssetRenamed(String id, Instant occurredAt, Asset asset, String oldName, String newName) implements AssetEvent {
 
@@ -12,6 +13,7 @@ public record AssetRenamed(String id, Instant occurredAt, Asset asset, String ol
         id = Checks.id(id);
         occurredAt = Checks.occurredAt(occurredAt);
         asset = Checks.asset(asset);
+        if (newName == null) newName = asset.name();
     }
 
     /** Happened now, with no idempotency key. */
