@@ -15,7 +15,7 @@ import java.util.Set;
  * {@code {"asset": {…}, "changes": {…}}}. Serialised by JSON-B through {@link Writer}, which writes
  * the selected fields in a fixed order and leaves nulls out.
  */
-record PayloadBody(AssetEvent event, Set<PayloadField> selection) {
+public record PayloadBody(AssetEvent event, Set<PayloadField> selection) {
 
     /** The order of the keys in {@code data.asset}: identity first, then file, image or video, metadata. */
     private static final List<PayloadField> ORDER = List.of(
@@ -27,7 +27,7 @@ record PayloadBody(AssetEvent event, Set<PayloadField> selection) {
     private static final List<PayloadField> META =
             List.of(PayloadField.META_SYSTEM, PayloadField.META_CUSTOM, PayloadField.META_EMBEDDED);
 
-    static final class Writer implements JsonbSerializer<PayloadBody> {
+    public static final class Writer implements JsonbSerializer<PayloadBody> {
 
         @Override
         public void serialize(PayloadBody body, JsonGenerator out, SerializationContext context) {
