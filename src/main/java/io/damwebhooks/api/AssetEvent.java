@@ -21,7 +21,7 @@ public sealed interface AssetEvent
         LabelsChanged {
 
     /**
-     * An optional idempotency key (at most 200 characters): an event with an id seen before is ignored.
+     * An optional idempotency key (1 to 200 characters, no control characters): an event with an id seen before is ignored.
      * When null, the service gives the event an id of its own. Receivers get it as {@code data.eventId}.
      */
     String id();

@@ -12,8 +12,8 @@ final class Checks {
     private Checks() { }
 
     static String id(String id) {
-        if (id != null && (id.isBlank() || id.length() > MAX_ID_LENGTH)) {
-            throw new IllegalArgumentException("an event id has 1 to " + MAX_ID_LENGTH + " characters");
+        if (id != null && (id.isBlank() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl))) {
+            throw new IllegalArgumentException("an event id has 1 to " + MAX_ID_LENGTH + " characters, none a control character");
         }
         return id;
     }

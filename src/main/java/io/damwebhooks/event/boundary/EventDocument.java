@@ -71,8 +71,8 @@ final class EventDocument {
     private AssetEvent read(JsonObject document) {
         json.onlyKnown(document, "", TOP);
         String id = json.string(document, "", "id");
-        if (id != null && (id.isBlank() || id.length() > MAX_ID_LENGTH)) {
-            json.error("id", "must have 1 to " + MAX_ID_LENGTH + " characters");
+        if (id != null && (id.isBlank() || id.length() > MAX_ID_LENGTH || id.chars().anyMatch(Character::isISOControl))) {
+            json.error("id", "must have 1 to " + MAX_ID_LENGTH + " characters and no control characters");
             id = null;
         }
         EventType type = type(json.string(document, "", "type"), document.get("type"));

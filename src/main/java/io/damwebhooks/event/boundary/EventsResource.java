@@ -66,7 +66,14 @@ public class EventsResource {
             return intake.accept(event);
         } catch (RuntimeException e) {
             // the same id posted twice at once: its primary key let one through; answer as that one did
-            Optional<Accepted> first = event.id() == null ? Optional.empty() : intake.find(event.id());
+            if (event.id() == null) throw e;
+            Optional<Accepted> first;
+            try {
+                first = intake.find(event.id());
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
             return first.orElseThrow(() -> e);
         }
     }
