@@ -1,7 +1,5 @@
 package io.damwebhooks.event.boundary;
 
-import jakarta.ws.rs.ClientErrorException;
-import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +15,13 @@ final class BoundedBody {
     private BoundedBody() { }
 
     static byte[] read(InputStream body, long declaredLength, int maxBytes) {
-        if (declaredLength > maxBytes) throw tooLarge(maxBytes);
+        if (declaredLength > maxBytes) throw new TooLarge();
         ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 8192);
         byte[] buffer = new byte[8192];
         try {
             int n;
             while ((n = body.read(buffer)) != -1) {
-                if (out.size() + n > maxBytes) throw tooLarge(maxBytes);
+                if (out.size() + n > maxBytes) throw new TooLarge();
                 out.write(buffer, 0, n);
             }
         } catch (IOException e) {
@@ -32,8 +30,10 @@ final class BoundedBody {
         return out.toByteArray();
     }
 
-    private static ClientErrorException tooLarge(int maxBytes) {
-        return new ClientErrorException("An event may have at most " + maxBytes
-                + " bytes (webhooks.events.max-size).", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    /** The body passed the limit: answered 413. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super(null, null, false, false);
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.damwebhooks.security.control.BuiltInUsers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -57,8 +58,17 @@ public class EventsResource {
     @APIResponse(responseCode = "403", description = "Neither an event-publisher nor a webhook-admin")
     @APIResponse(responseCode = "413", description = "Larger than webhooks.events.max-size")
     public Response accept(InputStream body) {
-        AssetEvent event = EventDocument.parse(BoundedBody.read(body, headers.getLength(), maxSize));
+        AssetEvent event = EventDocument.parse(read(body));
         return Response.accepted(acceptOnce(event)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private byte[] read(InputStream body) {
+        try {
+            return BoundedBody.read(body, headers.getLength(), maxSize);
+        } catch (BoundedBody.TooLarge e) {
+            throw new ClientErrorException("An event may have at most " + maxSize + " bytes (webhooks.events.max-size).",
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
     }
 
     private Accepted acceptOnce(AssetEvent event) {
