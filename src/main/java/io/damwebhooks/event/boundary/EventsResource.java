@@ -1,0 +1,97 @@
+package io.damwebhooks.event.boundary;
+
+import io.damwebhooks.api.AssetEvent;
+import io.damwebhooks.event.control.Accepted;
+import io.damwebhooks.event.control.EventIntake;
+import io.damwebhooks.security.control.BuiltInUsers;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Events from a DAM that runs elsewhere: the same path as an event fired in-process, in a transaction
+ * of its own. Publishers post here; admins may too (the contract lets them call everything).
+ */
+@Path("events")
+@RequestScoped
+@RolesAllowed({BuiltInUsers.PUBLISHER, BuiltInUsers.ADMIN})
+@Tag(name = "Events")
+public class EventsResource {
+
+    @Inject
+    EventIntake intake;
+
+    @Inject
+    @ConfigProperty(name = "webhooks.events.max-size", defaultValue = "1048576")
+    int maxSize;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report what happened to an asset; records a delivery for every webhook it triggers")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = EXAMPLE))
+    @APIResponse(responseCode = "202", description = "Accepted; the same answer again for an id seen before",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "400", description = "Invalid event: a problem document whose errors name the fields")
+    @APIResponse(responseCode = "401", description = "No or wrong credentials")
+    @APIResponse(responseCode = "403", description = "Neither an event-publisher nor a webhook-admin")
+    @APIResponse(responseCode = "413", description = "Larger than webhooks.events.max-size")
+    public Response accept(InputStream body) {
+        AssetEvent event = EventDocument.parse(read(body));
+        return Response.accepted(acceptOnce(event)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private byte[] read(InputStream body) {
+        try {
+            return BoundedBody.read(body, headers.getLength(), maxSize);
+        } catch (BoundedBody.TooLarge e) {
+            throw new ClientErrorException("An event may have at most " + maxSize + " bytes (webhooks.events.max-size).",
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
+    }
+
+    private Accepted acceptOnce(AssetEvent event) {
+        try {
+            return intake.accept(event);
+        } catch (RuntimeException e) {
+            // the same id posted twice at once: its primary key let one through; answer as that one did
+            if (event.id() == null) throw e;
+            Optional<Accepted> first;
+            try {
+                first = intake.find(event.id());
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+            return first.orElseThrow(() -> e);
+        }
+    }
+
+    static final String EXAMPLE = """
+            {"id": "dam-42-7", "type": "asset.metadata_changed", "occurredAt": "2026-11-29T10:00:00Z",
+             "asset": {"uuid": "5f0c…", "name": "beach.jpg", "size": 48211, "path": "/summer/beach.jpg",
+                       "mimeType": "image/jpeg", "width": 1920, "height": 1080,
+                       "meta": {"custom": {"status": "approved"}}},
+             "changes": {"meta": {"status": {"old": "draft", "new": "approved"}}}}""";
+}

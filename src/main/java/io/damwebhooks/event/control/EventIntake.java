@@ -1,0 +1,75 @@
+package io.damwebhooks.event.control;
+
+import io.damwebhooks.api.AssetEvent;
+import io.damwebhooks.delivery.control.Outbox;
+import io.damwebhooks.delivery.entity.Delivery;
+import io.damwebhooks.event.entity.AcceptedEvent;
+import io.damwebhooks.platform.entity.Ids;
+import io.damwebhooks.webhook.entity.Webhook;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one path of every event, fired in-process or posted: finds the active webhooks it triggers,
+ * builds their bodies and records one delivery each in the outbox, all in the caller's transaction
+ * (or a new one when there is none). An event whose id was accepted before records nothing and
+ * answers as it did the first time.
+ */
+@ApplicationScoped
+public class EventIntake {
+
+    static final String ACTIVE_WEBHOOKS = "SELECT w FROM Webhook w WHERE w.active = true ORDER BY w.createdAt, w.id";
+
+    @PersistenceContext(unitName = "webhooks")
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Accepted accept(AssetEvent event) {
+        if (event.id() != null) {
+            AcceptedEvent seen = em.find(AcceptedEvent.class, event.id());
+            if (seen != null) return Accepted.of(seen);
+        }
+        String eventId = event.id() != null ? event.id() : Ids.next("evt");
+        Instant now = Instant.now();
+        List<Delivery> deliveries = deliveries(event, eventId, now);
+
+        AcceptedEvent accepted = new AcceptedEvent();
+        accepted.id = eventId;
+        accepted.type = event.type().wireName();
+        accepted.receivedAt = now;
+        accepted.deliveries = deliveries.size();
+        em.persist(accepted);
+        // a concurrent twin with the same id fails here, on the primary key, before any delivery is written
+        em.flush();
+        outbox.record(deliveries);
+        return Accepted.of(accepted);
+    }
+
+    /** How an event id was accepted, if it was. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Accepted> find(String eventId) {
+        return Optional.ofNullable(em.find(AcceptedEvent.class, eventId)).map(Accepted::of);
+    }
+
+    private List<Delivery> deliveries(AssetEvent event, String eventId, Instant now) {
+        PayloadBuilder payloads = PayloadBuilder.of(event, eventId);
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Webhook webhook : em.createQuery(ACTIVE_WEBHOOKS, Webhook.class).getResultList()) {
+            if (Triggers.fire(webhook.triggers, event)) {
+                String body = payloads.body(webhook.id, webhook.name, webhook.fields);
+                deliveries.add(Delivery.pending(webhook.id, eventId, event.type().wireName(), body, now));
+            }
+        }
+        return deliveries;
+    }
+}

@@ -1,0 +1,62 @@
+package io.damwebhooks.event.control;
+
+import io.damwebhooks.api.AssetEvent;
+import io.damwebhooks.webhook.entity.PayloadField;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bodies of one event, in the contract's envelope:
+ * {@code {"type", "timestamp", "data": {"eventId", "webhook": {"id", "name"}, "asset", "changes"}}}.
+ * <p>
+ * Only {@code data.webhook} differs from webhook to webhook, and {@code data.asset} from one field
+ * selection to another. So the envelope's head is serialised once per event, the asset and changes
+ * once per distinct selection (metadata can be large), and each body is those parts spliced around
+ * the webhook's own small object. What is built here is stored as is, signed and sent.
+ */
+public final class PayloadBuilder {
+
+    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withSerializers(new PayloadBody.Writer()));
+
+    private final AssetEvent event;
+    private final String head;
+    private final Map<Set<PayloadField>, String> bodies = new HashMap<>();
+
+    private PayloadBuilder(AssetEvent event, String eventId) {
+        this.event = event;
+        this.head = "{\"type\":" + JSONB.toJson(event.type().wireName())
+                + ",\"timestamp\":" + JSONB.toJson(event.occurredAt().toString())
+                + ",\"data\":{\"eventId\":" + JSONB.toJson(eventId)
+                + ",\"webhook\":";
+    }
+
+    /** A builder for the bodies of this event: use it for all webhooks the event triggers. */
+    public static PayloadBuilder of(AssetEvent event, String eventId) {
+        return new PayloadBuilder(event, eventId);
+    }
+
+    /** The body for one webhook, given its id, name and selected fields ({@code file.name}, …). */
+    public String body(String webhookId, String webhookName, List<String> fields) {
+        Set<PayloadField> selection = PayloadFields.applicable(fields, event.asset());
+        // {"asset":…,"changes":…}: its opening brace dropped, it closes "data" after "webhook"
+        String rest = bodies.computeIfAbsent(selection, s -> JSONB.toJson(new PayloadBody(event, s)));
+        String webhook = JSONB.toJson(new WebhookRef(webhookId, webhookName));
+        return new StringBuilder(head.length() + webhook.length() + rest.length() + 1)
+                .append(head).append(webhook).append(',').append(rest, 1, rest.length()).append('}')
+                .toString();
+    }
+
+    /** How many distinct asset parts were serialised so far: one per distinct applicable selection. */
+    int serialisedSelections() {
+        return bodies.size();
+    }
+
+    @JsonbPropertyOrder({"id", "name"})
+    public record WebhookRef(String id, String name) { }
+}
