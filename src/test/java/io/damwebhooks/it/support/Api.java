@@ -1,0 +1,87 @@
+package io.damwebhooks.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A small client for the REST API as a user calls it: JSON over HTTP with Basic credentials.
+ * {@code Api.as(base, user, password).post("webhooks", json)}.
+ */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI api;
+    private final String authorization;
+
+    private Api(URI api, String authorization) {
+        this.api = api;
+        this.authorization = authorization;
+    }
+
+    /** {@code base} is the deployment's URL (Arquillian's {@code @ArquillianResource URL}). */
+    public static Api as(URL base, String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Api(URI.create(base.toString().replaceAll("/?$", "/") + "api/"), "Basic " + token);
+    }
+
+    public static Api admin(URL base) {
+        return as(base, Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+    }
+
+    public static Api publisher(URL base) {
+        return as(base, Deployments.PUBLISHER, Deployments.PUBLISHER_PASSWORD);
+    }
+
+    public static Api anonymous(URL base) {
+        return new Api(URI.create(base.toString().replaceAll("/?$", "/") + "api/"), null);
+    }
+
+    public Reply get(String path) { return send("GET", path, null); }
+    public Reply post(String path, String json) { return send("POST", path, json); }
+    public Reply put(String path, String json) { return send("PUT", path, json); }
+    public Reply delete(String path) { return send("DELETE", path, null); }
+
+    public Reply send(String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) request.header("Content-Type", "application/json");
+        if (authorization != null) request.header("Authorization", authorization);
+        try {
+            return new Reply(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An answer: status, headers, body, and the body parsed as JSON on demand. */
+    public record Reply(HttpResponse<String> response) {
+        public int status() { return response.statusCode(); }
+        public String body() { return response.body(); }
+        public String header(String name) { return response.headers().firstValue(name).orElse(null); }
+        public JsonObject json() { return (JsonObject) parse(); }
+        public jakarta.json.JsonArray array() { return (jakarta.json.JsonArray) parse(); }
+        private JsonStructure parse() {
+            try (var reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.read();
+            }
+        }
+        @Override
+        public String toString() { return status() + " " + body(); }
+    }
+}
