@@ -4,7 +4,7 @@ import io.damwebhooks.delivery.entity.Attempt;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -52,7 +52,7 @@ public class DeliveryHttp {
     boolean allowPrivateNetworks;
 
     @Resource(lookup = DeliveryExecutors.TIMER)
-    ManagedScheduledExecutorService timer;
+    ScheduledExecutorService timer;
 
     private CloseableHttpClient client;
     private Duration timeout;
@@ -103,7 +103,9 @@ public class DeliveryHttp {
             expired.set(true);
             request.cancel();
         }, remaining, TimeUnit.MILLISECONDS);
-        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, request, null);
             Header retryAfter = response.getFirstHeader("Retry-After");
             return new HttpAnswer(response.getCode(), readHead(request, response.getEntity(), keep),
                     retryAfter == null ? null : retryAfter.getValue());
@@ -112,6 +114,17 @@ public class DeliveryHttp {
             throw e;
         } finally {
             cutOff.cancel(false);
+            closeQuietly(response);
+        }
+    }
+
+    /** Closing an answer cut off on purpose complains about the abort; the answer is already read. */
+    private static void closeQuietly(ClassicHttpResponse response) {
+        if (response == null) return;
+        try {
+            response.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is gone either way
         }
     }
 
