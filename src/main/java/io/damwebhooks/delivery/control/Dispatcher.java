@@ -1,0 +1,220 @@
+package io.damwebhooks.delivery.control;
+
+import io.damwebhooks.platform.entity.Ids;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Moves pending deliveries to their receivers. Woken after every commit that recorded deliveries,
+ * at the next retry that falls due, and by a poll ({@code webhooks.delivery.poll-interval}) that also
+ * finds rows other instances recorded and leases that ran out. Each wake claims due rows in batches
+ * ({@link Claims}) while this instance has room, hands each to a sender thread when the webhook's
+ * {@link Circuits} allow, and records finished attempts in batches ({@link Outcomes}): under load one
+ * transaction records many results.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    /** Claimed and not yet recorded, at most: the sender threads' work and a batch waiting for them. */
+    static final int MAX_HELD = 2 * DeliveryExecutors.MAX_SENDS;
+    static final int RECORD_BATCH = 200;
+
+    @Resource(lookup = DeliveryExecutors.SENDERS)
+    ManagedExecutorService senders;
+
+    @Resource(lookup = DeliveryExecutors.TIMER)
+    ManagedScheduledExecutorService timer;
+
+    @Inject Claims claims;
+    @Inject Outcomes outcomes;
+    @Inject Sender sender;
+    @Inject DeliveryMetrics metrics;
+
+    @Inject @ConfigProperty(name = "webhooks.delivery.lease", defaultValue = "60s") String leaseText;
+    @Inject @ConfigProperty(name = "webhooks.delivery.poll-interval", defaultValue = "1s") String pollText;
+    @Inject @ConfigProperty(name = "webhooks.delivery.batch-size", defaultValue = "32") int batchSize;
+    @Inject @ConfigProperty(name = "webhooks.delivery.concurrency-per-webhook", defaultValue = "16") int perWebhook;
+    @Inject @ConfigProperty(name = "webhooks.delivery.circuit-failures", defaultValue = "5") int circuitFailures;
+    @Inject @ConfigProperty(name = "webhooks.delivery.circuit-open", defaultValue = "30s") String circuitOpenText;
+
+    private final String instance = Ids.next("dispatcher");
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    private volatile boolean claimAgain;
+    private final AtomicInteger held = new AtomicInteger();
+    private final Map<String, Queue<Claimed>> waiting = new ConcurrentHashMap<>();
+    private final Queue<Outcome> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean recording = new AtomicBoolean();
+    private Circuits circuits;
+    private Duration lease;
+    private Duration poll;
+    private volatile ScheduledFuture<?> poller;
+    private volatile boolean stopped;
+    private volatile long backlogCountedAt;
+
+    @PostConstruct
+    void configure() {
+        lease = Durations.parse("webhooks.delivery.lease", leaseText);
+        poll = Durations.parse("webhooks.delivery.poll-interval", pollText);
+        circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
+    }
+
+    /** After start-up (and after the migrations, which observe the same event earlier): resume what is pending. */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class) Object started) {
+        poller = timer.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info(() -> "Dispatcher " + instance + " polls every " + poll.toMillis() + " ms; leases last " + lease.toMillis() + " ms");
+    }
+
+    void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesRecorded recorded) {
+        nudge();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
+        if (poller != null) poller.cancel(false);
+    }
+
+    private void poll() {
+        long now = System.currentTimeMillis();
+        if (now - backlogCountedAt > 5_000) {
+            backlogCountedAt = now;
+            try {
+                metrics.backlog(claims.pending());
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Could not count the backlog", e);
+            }
+        }
+        nudge();
+    }
+
+    /** Claims due deliveries now, on a sender thread, unless a claim is running already (it then goes once more). */
+    public void nudge() {
+        claimAgain = true;
+        if (!stopped && claiming.compareAndSet(false, true)) senders.execute(this::claimWhileRoom);
+    }
+
+    private void claimWhileRoom() {
+        try {
+            while (claimAgain && !stopped) {
+                claimAgain = false;
+                int room;
+                while ((room = MAX_HELD - held.get()) > 0) {
+                    int want = Math.min(room, batchSize);
+                    Instant now = Instant.now();
+                    List<Claimed> batch = claims.claim(want, circuits.busy(now), instance, lease, now);
+                    held.addAndGet(batch.size());
+                    batch.forEach(this::dispatch);
+                    if (batch.size() < want) break;
+                }
+            }
+        } catch (RuntimeException e) {
+            claimAgain = false; // the next poll tries again: no tight loop against a failing database
+            LOG.log(Level.WARNING, "Claiming deliveries failed; the next poll tries again", e);
+        } finally {
+            claiming.set(false);
+        }
+        if (claimAgain && !stopped) nudge();
+    }
+
+    private void dispatch(Claimed claimed) {
+        String webhookId = claimed.webhookId();
+        Instant now = Instant.now();
+        if (circuits.tryStart(webhookId, now)) {
+            senders.execute(() -> attempt(claimed));
+            return;
+        }
+        Optional<Instant> open = circuits.openUntil(webhookId, now);
+        Queue<Claimed> queue = waiting.computeIfAbsent(webhookId, id -> new ConcurrentLinkedQueue<>());
+        if (open.isEmpty() && queue.size() < perWebhook) {
+            queue.add(claimed);
+            startWaiting(webhookId);
+        } else {
+            finish(Outcome.deferred(claimed, open.orElse(null)));
+        }
+    }
+
+    private void attempt(Claimed claimed) {
+        AttemptResult result;
+        try {
+            result = sender.send(claimed);
+        } catch (RuntimeException | Error e) {
+            result = AttemptResult.error(Instant.now(), 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        Optional<Instant> opened = circuits.finished(claimed.webhookId(), result.receiverTrouble(), Instant.now());
+        opened.ifPresent(until -> LOG.info(() -> "Circuit of webhook " + claimed.webhookId() + " open until " + until));
+        finish(Outcome.attempted(claimed, result, opened.orElse(null)));
+        startWaiting(claimed.webhookId());
+    }
+
+    /** Starts the webhook's waiting deliveries while it has slots; gives them back when its circuit opened. */
+    private void startWaiting(String webhookId) {
+        Queue<Claimed> queue = waiting.get(webhookId);
+        if (queue == null) return;
+        while (!queue.isEmpty()) {
+            Instant now = Instant.now();
+            Optional<Instant> open = circuits.openUntil(webhookId, now);
+            if (open.isPresent()) {
+                for (Claimed next; (next = queue.poll()) != null; ) finish(Outcome.deferred(next, open.get()));
+                return;
+            }
+            if (!circuits.tryStart(webhookId, now)) return;
+            Claimed next = queue.poll();
+            if (next == null) {
+                circuits.unused(webhookId);
+                return;
+            }
+            senders.execute(() -> attempt(next));
+        }
+    }
+
+    private void finish(Outcome outcome) {
+        finished.add(outcome);
+        while (!finished.isEmpty() && recording.compareAndSet(false, true)) {
+            List<Outcome> batch = new ArrayList<>();
+            try {
+                for (Outcome next; batch.size() < RECORD_BATCH && (next = finished.poll()) != null; ) batch.add(next);
+                outcomes.record(batch, instance).ifPresent(this::wakeAt);
+            } catch (RuntimeException e) {
+                // not recorded: the leases run out and the deliveries are attempted again (at least once)
+                LOG.log(Level.WARNING, "Recording " + batch.size() + " delivery outcomes failed", e);
+            } finally {
+                held.addAndGet(-batch.size());
+                recording.set(false);
+            }
+        }
+        nudge();
+    }
+
+    /** A retry falls due before the next poll: wake for it. */
+    private void wakeAt(Instant due) {
+        long delay = Duration.between(Instant.now(), due).toMillis();
+        if (delay < poll.toMillis() && !stopped) timer.schedule(this::nudge, Math.max(0, delay), TimeUnit.MILLISECONDS);
+    }
+}

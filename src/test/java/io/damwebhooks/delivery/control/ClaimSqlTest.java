@@ -1,0 +1,117 @@
+package io.damwebhooks.delivery.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The claim query on both databases the service runs on, with the real schema: two dispatchers
+ * claiming at the same moment pass each other by (SKIP LOCKED), leases and inactive webhooks are
+ * respected, and the oldest due rows come first.
+ */
+class ClaimSqlTest {
+
+    static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
+
+    @Test
+    void onH2() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:claims;DB_CLOSE_DELAY=-1");
+        check(h2, false);
+    }
+
+    @Test
+    void onPostgreSql() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            check(postgres.getPostgresDatabase(), true);
+        }
+    }
+
+    /**
+     * {@code rowLocks}: PostgreSQL locks exactly the rows a claim returns. H2 locks every row its scan
+     * matched before the LIMIT, so a second claimer gets nothing until the first commits — still never
+     * the same row twice, and an H2 file has one instance, whose dispatcher claims one batch at a time.
+     */
+    private void check(DataSource dataSource, boolean rowLocks) throws Exception {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .table("webhooks_schema_history").load().migrate();
+        try (Connection setup = dataSource.getConnection()) {
+            webhook(setup, "wh_a", true);
+            webhook(setup, "wh_b", true);
+            webhook(setup, "wh_off", false);
+            delivery(setup, "msg_1", "wh_a", NOW.minusSeconds(30), null);
+            delivery(setup, "msg_2", "wh_a", NOW.minusSeconds(20), null);
+            delivery(setup, "msg_3", "wh_b", NOW.minusSeconds(10), null);
+            delivery(setup, "msg_expired", "wh_b", NOW.minusSeconds(5), NOW.minusSeconds(1));
+            delivery(setup, "msg_leased", "wh_a", NOW.minusSeconds(40), NOW.plusSeconds(60));
+            delivery(setup, "msg_later", "wh_a", NOW.plusSeconds(60), null);
+            delivery(setup, "msg_inactive", "wh_off", NOW.minusSeconds(50), null);
+        }
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            assertEquals(List.of("msg_1", "msg_2"), due(first, 2, List.of()));
+            assertEquals(rowLocks ? List.of("msg_3", "msg_expired") : List.of(), due(second, 10, List.of()),
+                    "rows the first holds are skipped");
+            second.rollback();
+            first.commit();
+            assertEquals(List.of("msg_1", "msg_2", "msg_3", "msg_expired"), due(first, 10, List.of()));
+            first.rollback();
+            assertEquals(List.of("msg_3", "msg_expired"), due(second, 10, List.of("wh_a")));
+            second.rollback();
+            assertEquals(List.of(), due(second, 10, List.of("wh_a", "wh_b")));
+        }
+    }
+
+    private static List<String> due(Connection connection, int limit, List<String> skip) throws Exception {
+        String sql = Claims.dueSql(limit, skip.size()).replaceAll("\\?\\d+", "?");
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setTimestamp(1, Timestamp.from(NOW));
+            select.setTimestamp(2, Timestamp.from(NOW));
+            for (int i = 0; i < skip.size(); i++) select.setString(i + 3, skip.get(i));
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) ids.add(rows.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    private static void webhook(Connection c, String id, boolean active) throws Exception {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO webhook (id, name, active, scheme, hostname, path,"
+                + " auth_type, headers, triggers, fields, signing_secret, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, 'https', 'example.com', '/', 'NONE', '[]', '[]', '[]', 'x', ?, ?, 0)")) {
+            insert.setString(1, id);
+            insert.setString(2, id);
+            insert.setBoolean(3, active);
+            insert.setTimestamp(4, Timestamp.from(NOW));
+            insert.setTimestamp(5, Timestamp.from(NOW));
+            insert.executeUpdate();
+        }
+    }
+
+    private static void delivery(Connection c, String id, String webhookId, Instant due, Instant leaseUntil) throws Exception {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, webhook_id, event_id, event_type, payload,"
+                + " status, attempt_count, next_attempt_at, lease_until, created_at, updated_at)"
+                + " VALUES (?, ?, 'evt', 'asset.uploaded', '{}', 'pending', 0, ?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, webhookId);
+            insert.setTimestamp(3, Timestamp.from(due));
+            insert.setTimestamp(4, leaseUntil == null ? null : Timestamp.from(leaseUntil));
+            insert.setTimestamp(5, Timestamp.from(NOW));
+            insert.setTimestamp(6, Timestamp.from(NOW));
+            insert.executeUpdate();
+        }
+    }
+}
