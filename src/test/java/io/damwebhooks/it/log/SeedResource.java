@@ -45,6 +45,7 @@ public class SeedResource {
         public String status;
         public Instant createdAt;
         public Instant nextAttemptAt;
+        public Instant leaseUntil;
         public List<Integer> attempts = List.of();
     }
 
@@ -62,6 +63,8 @@ public class SeedResource {
         delivery.status = DeliveryStatus.valueOf(seed.status);
         delivery.nextAttemptAt = seed.nextAttemptAt;
         delivery.attemptCount = seed.attempts.size();
+        delivery.leaseUntil = seed.leaseUntil;
+        delivery.leasedBy = seed.leaseUntil == null ? null : "another-instance";
         em.persist(delivery);
         for (int i = 0; i < seed.attempts.size(); i++) {
             Attempt attempt = new Attempt();
