@@ -1,0 +1,59 @@
+package io.damwebhooks.delivery.boundary;
+
+import io.damwebhooks.delivery.control.Redelivery;
+import io.damwebhooks.platform.control.InvalidInput;
+import io.damwebhooks.security.control.BuiltInUsers;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** After a receiver's outage: every failed delivery of a webhook since an instant, sent again. */
+@Path("webhooks/{webhookId}/recover")
+@RequestScoped
+@RolesAllowed(BuiltInUsers.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deliveries")
+@APIResponse(responseCode = "400", description = "since missing or not an ISO-8601 instant")
+@APIResponse(responseCode = "401", description = "No or wrong credentials")
+@APIResponse(responseCode = "403", description = "Not a webhook-admin")
+@APIResponse(responseCode = "404", description = "Unknown webhook")
+public class RecoveryResource {
+
+    @Inject
+    Redelivery redelivery;
+
+    @POST
+    @Operation(summary = "Redeliver every failed delivery created since an instant",
+            description = "Each keeps its id (so its webhook-id) and attempts, and becomes pending and due now. "
+                    + "Answers how many were queued.")
+    @APIResponse(responseCode = "202", description = "{\"deliveries\": n}")
+    public Response recover(@PathParam("webhookId") String webhookId,
+                            @Parameter(required = true, description = "ISO-8601 instant, e.g. 2026-11-29T10:00:00Z", example = "2026-11-29T10:00:00Z")
+                            @QueryParam("since") String since) {
+        int queued = redelivery.recover(webhookId, instant(since));
+        return Response.accepted(Map.of("deliveries", queued)).build();
+    }
+
+    private static Instant instant(String since) {
+        if (since == null || since.isBlank()) throw new InvalidInput("since", "required: an ISO-8601 instant like 2026-11-29T10:00:00Z");
+        try {
+            return Instant.parse(since);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("since", "not an ISO-8601 instant like 2026-11-29T10:00:00Z");
+        }
+    }
+}

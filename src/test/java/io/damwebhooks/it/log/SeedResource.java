@@ -1,0 +1,112 @@
+package io.damwebhooks.it.log;
+
+import io.damwebhooks.delivery.entity.Attempt;
+import io.damwebhooks.delivery.entity.Delivery;
+import io.damwebhooks.delivery.entity.DeliveryStatus;
+import io.damwebhooks.event.entity.AcceptedEvent;
+import io.damwebhooks.platform.entity.Ids;
+import io.damwebhooks.security.control.BuiltInUsers;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test only, deployed by {@link DeliveryLogIT} beside the real WAR: writes delivery, attempt and event
+ * rows as the engine and the intake would, so the log can be tested without either of them.
+ */
+@Path("test-seed")
+@RequestScoped
+@RolesAllowed(BuiltInUsers.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Transactional
+public class SeedResource {
+
+    private static String lastId = "";
+
+    @PersistenceContext(unitName = "webhooks")
+    EntityManager em;
+
+    public static class DeliverySeed {
+        public String webhookId;
+        public String status;
+        public Instant createdAt;
+        public Instant nextAttemptAt;
+        public Instant leaseUntil;
+        public List<Integer> attempts = List.of();
+    }
+
+    public static class EventSeed {
+        public String id;
+        public Instant receivedAt;
+    }
+
+    @POST
+    @Path("deliveries")
+    public Map<String, String> delivery(DeliverySeed seed) {
+        Delivery delivery = Delivery.pending(seed.webhookId, Ids.next("evt"), "asset.uploaded",
+                "{\"type\":\"asset.uploaded\",\"data\":{\"asset\":{\"name\":\"beach.jpg\"}}}", seed.createdAt);
+        delivery.id = laterId();
+        delivery.status = DeliveryStatus.valueOf(seed.status);
+        delivery.nextAttemptAt = seed.nextAttemptAt;
+        delivery.attemptCount = seed.attempts.size();
+        delivery.leaseUntil = seed.leaseUntil;
+        delivery.leasedBy = seed.leaseUntil == null ? null : "another-instance";
+        em.persist(delivery);
+        for (int i = 0; i < seed.attempts.size(); i++) {
+            Attempt attempt = new Attempt();
+            attempt.deliveryId = delivery.id;
+            attempt.number = i + 1;
+            attempt.startedAt = seed.createdAt.plusSeconds(i);
+            attempt.durationMs = 31 + i;
+            Integer code = seed.attempts.get(i);
+            // 0 stands for "no answer": a network error instead of a status
+            attempt.statusCode = code == 0 ? null : code;
+            attempt.error = code == 0 ? "timeout after 15s" : null;
+            attempt.responseBody = code == 0 ? null : "answer " + code;
+            delivery.lastStatusCode = attempt.statusCode;
+            em.persist(attempt);
+        }
+        return Map.of("id", delivery.id);
+    }
+
+    @POST
+    @Path("events")
+    public void event(EventSeed seed) {
+        AcceptedEvent event = new AcceptedEvent();
+        event.id = seed.id;
+        event.type = "asset.uploaded";
+        event.receivedAt = seed.receivedAt;
+        em.persist(event);
+    }
+
+    @GET
+    @Path("events/{id}")
+    public Map<String, String> event(@PathParam("id") String id) {
+        if (em.find(AcceptedEvent.class, id) == null) throw new NotFoundException("No event " + id);
+        return Map.of("id", id);
+    }
+
+    /** Ids sort by millisecond, then randomly: wait for a later one, so that seeding order is log order. */
+    private static synchronized String laterId() {
+        String id;
+        do {
+            id = Ids.next("msg");
+        } while (id.compareTo(lastId) <= 0);
+        lastId = id;
+        return id;
+    }
+}
