@@ -24,8 +24,8 @@ export function authSection(stored = {type: 'none'}) {
         username: h('input', {id: IDS.username, value: stored.username ?? '', autocomplete: 'off', spellcheck: 'false'}),
         password: h('input', {id: IDS.password, type: 'password', autocomplete: 'new-password'}),
         grantType: h('select', {id: IDS.grantType},
-            h('option', {value: 'client_credentials'}, 'Client credentials (username and password are the client id and secret)'),
-            h('option', {value: 'password'}, 'Password (a user of the authorization server)')),
+            h('option', {value: 'client_credentials'}, 'Client credentials'),
+            h('option', {value: 'password'}, 'Password')),
         scope: h('input', {id: IDS.scope, value: stored.scope ?? '', autocomplete: 'off', spellcheck: 'false'}),
         token: h('input', {id: IDS.token, type: 'password', autocomplete: 'off'}),
     };
@@ -35,7 +35,8 @@ export function authSection(stored = {type: 'none'}) {
             'The OAuth2 token endpoint that issues a temporary token before each delivery.'),
         username: field(IDS.username, 'Username', inputs.username),
         password: field(IDS.password, 'Password', inputs.password),
-        grantType: field(IDS.grantType, 'Grant type', inputs.grantType),
+        grantType: field(IDS.grantType, 'Grant type', inputs.grantType,
+            'Client credentials: the username and password are the client id and secret.'),
         scope: field(IDS.scope, 'Scope (optional)', inputs.scope),
         token: field(IDS.token, 'Static bearer token', inputs.token,
             'Sent as "Authorization: Bearer …" with every delivery, without fetching a temporary token.'),
@@ -56,7 +57,9 @@ export function authSection(stored = {type: 'none'}) {
         h('legend', {}, 'Authentication'),
         h('p', {class: 'hint'}, 'How the receiver verifies that a delivery comes from us, besides the webhook-signature header.'),
         field(IDS.type, 'Authentication type', type),
-        h('div', {class: 'grid'}, Object.values(boxes)));
+        h('div', {class: 'grid auth'}, Object.values(boxes)));
+    boxes.tokenEndpoint.classList.add('wide');
+    boxes.token.classList.add('wide');
 
     return {
         element,

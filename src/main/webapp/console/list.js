@@ -37,7 +37,7 @@ function item(webhook, selected, reload) {
         h('div', {class: 'item-main'},
             h('a', {class: 'item-name', href: `#/webhooks/${webhook.id}`, 'aria-current': selected ? 'true' : null},
                 webhook.name),
-            h('span', {class: 'item-url mono'}, webhook.url),
+            h('span', {class: 'item-url mono', title: webhook.url}, webhook.url),
             h('span', {class: 'item-triggers'}, (webhook.triggers ?? []).map(t => triggerLabel(t.event))
                 .filter((label, i, all) => all.indexOf(label) === i).join(' · ')),
             webhook.disabledReason && h('span', {class: 'item-warning'}, `Paused by the service: ${webhook.disabledReason}`)),

@@ -33,6 +33,7 @@ async function render() {
     // on a phone the list and the pane take turns; on a wide screen they sit side by side
     document.body.className = view === 'home' ? 'view-list' : 'view-detail';
     renderList(list, webhooks, id, loadList);
+    loadList().catch(() => {}); // changes made elsewhere show up on the next navigation
     if (view === 'home') return pane.replaceChildren(welcome());
     if (view === 'new') return (dispose = renderForm(pane, null, {changed: loadList}));
     pane.replaceChildren(h('p', {class: 'muted loading'}, 'Loading…'));
