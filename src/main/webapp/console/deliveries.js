@@ -24,7 +24,7 @@ export function renderDeliveries(pane, webhook) {
     const testButton = h('button', {type: 'button', class: 'button primary small', id: 'send-test'}, 'Send test event');
     const updated = h('p', {class: 'muted refreshed', id: 'deliveries-updated'});
     const body = h('tbody', {id: 'delivery-rows'});
-    const table = h('div', {class: 'table-wrap'}, h('table', {class: 'data deliveries'},
+    const table = h('div', {class: 'table-wrap', hidden: true}, h('table', {class: 'data deliveries'},
         h('caption', {class: 'sr-only'}, `Deliveries of ${webhook.name}, newest first`),
         h('thead', {}, h('tr', {}, COLUMNS.map(c => h('th', {scope: 'col'}, c)), h('th', {scope: 'col'}, h('span', {class: 'sr-only'}, 'Actions')))),
         body));

@@ -65,6 +65,23 @@ class ConsoleIT {
     static Receiver receiver;
     static String webhookId;
 
+    // the deployment's URL without its trailing slash: Api.as(…) would make that slash a double one
+    private Api admin() {
+        return Api.admin(trimmed(base));
+    }
+
+    private Api publisher() {
+        return Api.publisher(trimmed(base));
+    }
+
+    private static URL trimmed(URL url) {
+        try {
+            return URI.create(url.toString().replaceAll("/+$", "")).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     /** {@code 127.0.0.1:port}: what the form's hostname field takes. */
     static String receiverHost() {
         return receiver.url("").substring("http://".length());
@@ -143,11 +160,13 @@ class ConsoleIT {
         assertTrue(webhookId.startsWith("wh_"), webhookId);
         assertTrue(page.visible(By.cssSelector("[data-id='" + webhookId + "'] .item-name")).getText().contains("Receiver on loopback"));
 
-        var stored = Api.admin(base).get("webhooks/" + webhookId).json();
+        Api.Reply reply = admin().get("webhooks/" + webhookId);
+        assertEquals(200, reply.status(), reply.toString());
+        var stored = reply.json();
         assertEquals("http://" + receiverHost() + "/hook", stored.getString("url"));
         assertEquals("basic", stored.getJsonObject("auth").getString("type"));
         assertEquals("X-Tenant", stored.getJsonArray("headers").getJsonObject(0).getString("name"));
-        assertEquals(secret, Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+        assertEquals(secret, admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
         assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("set"), "a stored password shows as set");
         assertEquals("", page.visible("auth-password").getAttribute("value"));
     }
@@ -155,14 +174,14 @@ class ConsoleIT {
     @Test
     @Order(3)
     void theSigningSecretIsRotatedAfterAConfirmation() {
-        String before = Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret");
+        String before = admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret");
         page.click("rotate-secret");
         page.confirm();
         String shown = page.until(d -> {
             String value = d.findElement(By.id("signing-secret")).getAttribute("value");
             return value.startsWith("whsec_") && !value.equals(before) ? value : null;
         });
-        assertEquals(shown, Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+        assertEquals(shown, admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
     }
 
     @Test
@@ -170,7 +189,7 @@ class ConsoleIT {
     void theListTogglesAWebhookOffAndOn() {
         for (boolean active : new boolean[] {false, true}) {
             page.click("active-" + webhookId);
-            Poll.until(Duration.ofSeconds(10), () -> Api.admin(base).get("webhooks/" + webhookId).json().getBoolean("active"),
+            Poll.until(Duration.ofSeconds(10), () -> admin().get("webhooks/" + webhookId).json().getBoolean("active"),
                     value -> value == active, "active is " + active);
             WebElement toggle = page.until(d -> {
                 WebElement current = d.findElement(By.id("active-" + webhookId));
@@ -185,7 +204,7 @@ class ConsoleIT {
     void anEventIsDeliveredShownAndRedelivered() {
         page.click("tab-deliveries");
         page.visible("send-test");
-        Api.Reply accepted = Api.publisher(base).post("events", """
+        Api.Reply accepted = publisher().post("events", """
                 {"type": "asset.uploaded", "asset": {"uuid": "3f1c", "name": "beach.jpg", "size": 48211,
                  "path": "/summer/beach.jpg", "mimeType": "image/jpeg", "cdnLink": "https://cdn.example.com/summer/beach.jpg"}}""");
         assertEquals(202, accepted.status(), accepted.toString());
@@ -212,7 +231,7 @@ class ConsoleIT {
     @Test
     @Order(6)
     void itWorksAt1280PixelsAndOnAPhone() throws IOException {
-        Api.admin(base).post("webhooks", """
+        admin().post("webhooks", """
                 {"name": "Search index", "hostname": "search.example.org", "path": "/dam/events", "active": false,
                  "triggers": [{"event": "asset.moved"}, {"event": "asset.renamed"}, {"event": "asset.deleted"}]}""");
         Browser.viewport(driver, 1280, 900, false);
@@ -241,16 +260,16 @@ class ConsoleIT {
     @Test
     @Order(7)
     void deletingAsksFirst() {
-        String id = Api.admin(base).get("webhooks").array().stream().map(v -> v.asJsonObject())
+        String id = admin().get("webhooks").array().stream().map(v -> v.asJsonObject())
                 .filter(w -> w.getString("name").equals("Search index")).findFirst().orElseThrow().getString("id");
         page.go("#/webhooks/" + id);
         page.click("delete-webhook");
         page.click("confirm-cancel");
-        assertEquals(200, Api.admin(base).get("webhooks/" + id).status());
+        assertEquals(200, admin().get("webhooks/" + id).status());
         page.click("delete-webhook");
         page.confirm();
         page.until(d -> d.findElements(By.cssSelector("[data-id='" + id + "']")).isEmpty());
-        assertEquals(404, Api.admin(base).get("webhooks/" + id).status());
+        assertEquals(404, admin().get("webhooks/" + id).status());
         assertNull(driver.findElements(By.id("delete-webhook")).stream().findFirst().orElse(null));
         assertNotEquals(0, driver.findElements(By.cssSelector("[data-id='" + webhookId + "']")).size());
     }
