@@ -32,15 +32,15 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return isApi(request) ? unauthorized(response, "Credentials are required (HTTP Basic).") : context.doNothing();
+            return isApi(request) ? unauthorized(request, response, "Credentials are required (HTTP Basic).") : context.doNothing();
         }
         UsernamePasswordCredential credential = decode(header.substring(6).trim());
         if (credential == null) {
-            return unauthorized(response, "The Authorization header is not valid HTTP Basic.");
+            return unauthorized(request, response, "The Authorization header is not valid HTTP Basic.");
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return unauthorized(response, "Unknown user or wrong password.");
+            return unauthorized(request, response, "Unknown user or wrong password.");
         }
         return context.notifyContainerAboutLogin(result);
     }
@@ -60,10 +60,22 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         }
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+    /**
+     * A script that asks with {@code X-Requested-With: XMLHttpRequest} (the admin console) gets no
+     * {@code WWW-Authenticate} challenge: a browser would answer that with its own login prompt over
+     * the page's login form. Every other client gets the standard challenge.
+     */
+    private static boolean challenges(HttpServletRequest request) {
+        return !"XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
+                                                     String detail) {
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"dam-webhooks\", charset=\"UTF-8\"");
+            if (challenges(request)) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"dam-webhooks\", charset=\"UTF-8\"");
+            }
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""

@@ -1,0 +1,276 @@
+package io.damwebhooks.it.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.damwebhooks.it.support.Api;
+import io.damwebhooks.it.support.Deployments;
+import io.damwebhooks.it.support.Poll;
+import io.damwebhooks.it.support.Receiver;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The admin console in a real headless chromium, against the real WAR and a real receiver on loopback:
+ * an admin signs in, creates a webhook through the form, toggles it, and sees its deliveries.
+ * The methods run in order and share the browser and the webhook.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war(Map.of(
+                "webhooks.delivery.allow-http", "true",
+                "webhooks.delivery.allow-private-networks", "true",
+                "webhooks.delivery.retry-delays", "200ms,400ms"));
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static ChromeDriver driver;
+    static ConsolePage page;
+    static Receiver receiver;
+    static String webhookId;
+
+    // the deployment's URL without its trailing slash: Api.as(…) would make that slash a double one
+    private Api admin() {
+        return Api.admin(trimmed(base));
+    }
+
+    private Api publisher() {
+        return Api.publisher(trimmed(base));
+    }
+
+    private static URL trimmed(URL url) {
+        try {
+            return URI.create(url.toString().replaceAll("/+$", "")).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** {@code 127.0.0.1:port}: what the form's hostname field takes. */
+    static String receiverHost() {
+        return receiver.url("").substring("http://".length());
+    }
+
+    @BeforeAll
+    static void start() {
+        receiver = new Receiver(0);
+        driver = Browser.start();
+        page = new ConsolePage(driver);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) driver.quit();
+        if (receiver != null) receiver.close();
+    }
+
+    @Test
+    @Order(1)
+    void theApiAnswersTheConsoleWithoutABrowserChallenge() throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "api/webhooks"));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> fromScript = http.send(request.copy().header("X-Requested-With", "XMLHttpRequest").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, fromScript.statusCode());
+        assertTrue(fromScript.headers().firstValue("WWW-Authenticate").isEmpty(), "no challenge for the console");
+        assertTrue(fromScript.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        HttpResponse<String> fromOthers = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, fromOthers.statusCode());
+        assertTrue(fromOthers.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic "));
+    }
+
+    @Test
+    @Order(2)
+    void anAdminCreatesAWebhookThroughTheForm() {
+        driver.get(base.toString());
+        page.signIn(Deployments.ADMIN, "wrong");
+        assertEquals("Unknown user or wrong password.", page.visible("login-error").getText());
+        page.signIn(Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
+        page.visible("add-webhook").click();
+
+        page.type("webhook-name", "Receiver on loopback");
+        page.choose("webhook-scheme", "http");
+        page.type("webhook-hostname", receiverHost());
+        page.type("webhook-path", "/hook");
+        assertEquals("http://" + receiverHost() + "/hook", page.visible("webhook-url").getText());
+        assertEquals(List.of("On upload", "On move", "On rename", "On delete", "On change meta", "On change info",
+                "On change tag", "On change label"), page.texts(By.cssSelector("#triggers .check > label")));
+        assertEquals(List.of("File (All assets)", "Video", "Image", "Additional"), page.texts(By.cssSelector(".field-group legend")));
+        assertEquals(List.of("Name", "Size", "Path", "MIME type", "CDN link", "File UUID", "Width", "Height",
+                "Length (in seconds)", "Bitrate", "HLS/DASH playlist URL", "Width", "Height", "All system metadata*",
+                "All custom metadata*", "All embedded metadata*"), page.texts(By.cssSelector(".field-group label")));
+        assertTrue(page.visible("embedded-warning").getText().contains("very voluminous"));
+        page.choose("auth-type", "basic");
+        page.type("auth-username", "dam");
+        page.type("auth-password", "receiver-pw");
+        page.click("add-header");
+        page.type("header-name-0", "Content-Type");
+        page.type("header-value-0", "text/plain");
+        assertEquals(List.of(), page.unlabelledControls());
+
+        page.click("save-webhook"); // no trigger, and a header the service sets itself
+        assertEquals("Header name is set by the service itself", page.errorBeside("header-name-0"));
+        assertTrue(page.visible(By.cssSelector("#triggers .field-error")).getText().contains("At least one trigger"));
+        assertTrue(page.visible(By.cssSelector(".error-summary")).getText().contains("Please correct"));
+
+        page.type("header-name-0", "X-Tenant");
+        page.click("trigger-uploaded");
+        page.click("save-webhook");
+        String secret = page.until(d -> {
+            String value = d.findElement(By.id("signing-secret")).getAttribute("value");
+            return value != null && value.startsWith("whsec_") ? value : null;
+        });
+        webhookId = page.until(d -> d.getCurrentUrl().contains("#/webhooks/") ? d.getCurrentUrl().replaceFirst(".*#/webhooks/", "") : null);
+        assertTrue(webhookId.startsWith("wh_"), webhookId);
+        assertTrue(page.visible(By.cssSelector("[data-id='" + webhookId + "'] .item-name")).getText().contains("Receiver on loopback"));
+
+        Api.Reply reply = admin().get("webhooks/" + webhookId);
+        assertEquals(200, reply.status(), reply.toString());
+        var stored = reply.json();
+        assertEquals("http://" + receiverHost() + "/hook", stored.getString("url"));
+        assertEquals("basic", stored.getJsonObject("auth").getString("type"));
+        assertEquals("X-Tenant", stored.getJsonArray("headers").getJsonObject(0).getString("name"));
+        assertEquals(secret, admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+        assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("set"), "a stored password shows as set");
+        assertEquals("", page.visible("auth-password").getAttribute("value"));
+    }
+
+    @Test
+    @Order(3)
+    void theSigningSecretIsRotatedAfterAConfirmation() {
+        String before = admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret");
+        page.click("rotate-secret");
+        page.confirm();
+        String shown = page.until(d -> {
+            String value = d.findElement(By.id("signing-secret")).getAttribute("value");
+            return value.startsWith("whsec_") && !value.equals(before) ? value : null;
+        });
+        assertEquals(shown, admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+    }
+
+    @Test
+    @Order(4)
+    void theListTogglesAWebhookOffAndOn() {
+        for (boolean active : new boolean[] {false, true}) {
+            page.click("active-" + webhookId);
+            Poll.until(Duration.ofSeconds(10), () -> admin().get("webhooks/" + webhookId).json().getBoolean("active"),
+                    value -> value == active, "active is " + active);
+            WebElement toggle = page.until(d -> {
+                WebElement current = d.findElement(By.id("active-" + webhookId));
+                return current.isEnabled() && current.isSelected() == active ? current : null;
+            });
+            assertEquals(active, toggle.isSelected());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anEventIsDeliveredShownAndRedelivered() {
+        page.click("tab-deliveries");
+        page.visible("send-test");
+        Api.Reply accepted = publisher().post("events", """
+                {"type": "asset.uploaded", "asset": {"uuid": "3f1c", "name": "beach.jpg", "size": 48211,
+                 "path": "/summer/beach.jpg", "mimeType": "image/jpeg", "cdnLink": "https://cdn.example.com/summer/beach.jpg"}}""");
+        assertEquals(202, accepted.status(), accepted.toString());
+
+        WebElement row = page.until(Duration.ofSeconds(60), d -> d.findElements(By.cssSelector("#delivery-rows tr[data-status='succeeded']"))
+                .stream().filter(r -> r.getText().contains("On upload")).findFirst().orElse(null));
+        String messageId = row.getAttribute("data-id");
+        assertTrue(row.getText().contains("204"), row.getText());
+        assertEquals(Set.of(messageId), receiver.ids());
+
+        row.findElement(By.cssSelector("button.details")).click();
+        WebElement attempts = page.visible(By.cssSelector("#delivery-detail table.attempts"));
+        assertTrue(attempts.getText().matches("(?s).*\\b204\\b.*\\d+ ms.*"), attempts.getText());
+
+        row.findElement(By.cssSelector("button.redeliver")).click();
+        Poll.until(Duration.ofSeconds(60), () -> receiver.seen.get(messageId).get(),
+                count -> count == 2, "the redelivery reaches the receiver with the same webhook-id");
+
+        page.click("send-test");
+        page.until(Duration.ofSeconds(60), d -> d.findElements(By.cssSelector("#delivery-rows tr[data-status='succeeded']"))
+                .stream().anyMatch(r -> r.getText().contains("Test event")));
+    }
+
+    @Test
+    @Order(6)
+    void itWorksAt1280PixelsAndOnAPhone() throws IOException {
+        admin().post("webhooks", """
+                {"name": "Search index", "hostname": "search.example.org", "path": "/dam/events", "active": false,
+                 "triggers": [{"event": "asset.moved"}, {"event": "asset.renamed"}, {"event": "asset.deleted"}]}""");
+        Browser.viewport(driver, 1280, 900, false);
+        page.go("#/webhooks/" + webhookId + "/deliveries");
+        page.until(d -> d.findElements(By.cssSelector(".webhook-item")).size() == 2);
+        assertFalse(page.overflowsHorizontally());
+        Path wide = Browser.screenshot(driver, "console-1280");
+        Files.createDirectories(Path.of("docs"));
+        Files.copy(wide, Path.of("docs", "console.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        Browser.viewport(driver, 375, 812, true);
+        assertEquals(375L, driver.executeScript("return window.innerWidth"));
+        assertFalse(page.overflowsHorizontally(), "the delivery log fits a phone");
+        Browser.screenshot(driver, "console-375-deliveries");
+        page.click("tab-settings");
+        page.visible("webhook-name");
+        assertFalse(page.overflowsHorizontally(), "the form fits a phone");
+        Browser.screenshot(driver, "console-375-form");
+        page.go("#/");
+        page.visible("active-" + webhookId);
+        assertFalse(page.overflowsHorizontally(), "the list fits a phone");
+        Browser.screenshot(driver, "console-375-list");
+        Browser.viewport(driver, 1280, 900, false);
+    }
+
+    @Test
+    @Order(7)
+    void deletingAsksFirst() {
+        String id = admin().get("webhooks").array().stream().map(v -> v.asJsonObject())
+                .filter(w -> w.getString("name").equals("Search index")).findFirst().orElseThrow().getString("id");
+        page.go("#/webhooks/" + id);
+        page.click("delete-webhook");
+        page.click("confirm-cancel");
+        assertEquals(200, admin().get("webhooks/" + id).status());
+        page.click("delete-webhook");
+        page.confirm();
+        page.until(d -> d.findElements(By.cssSelector("[data-id='" + id + "']")).isEmpty());
+        assertEquals(404, admin().get("webhooks/" + id).status());
+        assertNull(driver.findElements(By.id("delete-webhook")).stream().findFirst().orElse(null));
+        assertNotEquals(0, driver.findElements(By.cssSelector("[data-id='" + webhookId + "']")).size());
+    }
+}
