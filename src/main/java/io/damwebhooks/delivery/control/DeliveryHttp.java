@@ -82,8 +82,8 @@ public class DeliveryHttp {
     }
 
     @PreDestroy
-    void stop() throws IOException {
-        client.close();
+    void stop() {
+        client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
     }
 
     public Duration timeout() {

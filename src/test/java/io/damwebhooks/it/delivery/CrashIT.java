@@ -1,0 +1,72 @@
+package io.damwebhooks.it.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.damwebhooks.it.support.Api;
+import io.damwebhooks.it.support.Deployments;
+import io.damwebhooks.it.support.Poll;
+import io.damwebhooks.it.support.ServiceProcess;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A recorded delivery survives a crash: the service (its own process, default H2 file) accepts test
+ * events for a receiver that is down, is killed with SIGKILL while they are pending, and is started
+ * again on the same data; once the receiver is up, every message arrives.
+ */
+class CrashIT {
+
+    static final int MESSAGES = 5;
+
+    @Test
+    void pendingDeliveriesSurviveAKillAndArriveAfterTheRestart() throws Exception {
+        Path home = Deployments.freshHome();
+        int receiverPort = freePort();
+        Map<String, String> environment = Map.of(
+                "WEBHOOKS_DELIVERY_ALLOW_HTTP", "true",
+                "WEBHOOKS_DELIVERY_ALLOW_PRIVATE_NETWORKS", "true",
+                "WEBHOOKS_DELIVERY_TIMEOUT", "1s",
+                "WEBHOOKS_DELIVERY_LEASE", "3s",
+                "WEBHOOKS_DELIVERY_POLL_INTERVAL", "200ms",
+                "WEBHOOKS_DELIVERY_CIRCUIT_OPEN", "1s",
+                "WEBHOOKS_DELIVERY_RETRY_DELAYS", "200ms,500ms" + ",1s".repeat(40));
+        Set<String> sent = new HashSet<>();
+        ServiceProcess first = ServiceProcess.start(home, environment);
+        try {
+            Api admin = Api.admin(first.base());
+            Api.Reply created = admin.post("webhooks", """
+                    {"name": "down for now", "url": "http://127.0.0.1:%d/hook", "triggers": [{"event": "asset.uploaded"}]}"""
+                    .formatted(receiverPort));
+            assertEquals(201, created.status(), created.toString());
+            String webhookId = created.json().getString("id");
+            for (int i = 0; i < MESSAGES; i++) {
+                Api.Reply test = admin.post("webhooks/" + webhookId + "/test", "");
+                assertEquals(202, test.status(), test.toString());
+                sent.add(test.json().getString("deliveryId"));
+            }
+        } finally {
+            first.kill();
+        }
+
+        try (ServiceProcess second = ServiceProcess.start(home, environment);
+             ScriptedReceiver receiver = new ScriptedReceiver(receiverPort)) {
+            Set<String> arrived = Poll.until(Duration.ofSeconds(60),
+                    () -> receiver.requests.stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet()),
+                    ids -> ids.containsAll(sent), "every message accepted before the kill arrives after the restart");
+            assertEquals(sent, arrived);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

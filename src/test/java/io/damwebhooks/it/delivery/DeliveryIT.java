@@ -1,0 +1,264 @@
+package io.damwebhooks.it.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.standardwebhooks.Webhook;
+import io.damwebhooks.it.delivery.ScriptedReceiver.Answer;
+import io.damwebhooks.it.support.Api;
+import io.damwebhooks.it.support.Deployments;
+import io.damwebhooks.it.support.Poll;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The delivery engine in the real WAR on a real PostgreSQL, sending to real receivers on loopback:
+ * signing, auth, the retry schedule, Retry-After, 410, auto-disable and per-webhook isolation. The
+ * delivery and attempt rows are read from the database as evidence.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeliveryIT {
+
+    static EmbeddedPostgres postgres;
+    static DeliveryDb db;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() throws IOException {
+        postgres = EmbeddedPostgres.start();
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        db = new DeliveryDb(url, "postgres", "postgres");
+        return Deployments.war(Map.ofEntries(
+                Map.entry("webhooks.db.url", url),
+                Map.entry("webhooks.db.user", "postgres"),
+                Map.entry("webhooks.db.password", "postgres"),
+                Map.entry("webhooks.limit", "50"),
+                Map.entry("webhooks.delivery.allow-http", "true"),
+                Map.entry("webhooks.delivery.allow-private-networks", "true"),
+                Map.entry("webhooks.delivery.retry-delays", "100ms,200ms,2s"),
+                Map.entry("webhooks.delivery.timeout", "1s"),
+                Map.entry("webhooks.delivery.lease", "10s"),
+                Map.entry("webhooks.delivery.poll-interval", "200ms"),
+                Map.entry("webhooks.delivery.concurrency-per-webhook", "2"),
+                Map.entry("webhooks.delivery.circuit-failures", "3"),
+                Map.entry("webhooks.delivery.circuit-open", "30s"),
+                Map.entry("webhooks.delivery.disable-after", "2s")));
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        if (postgres != null) postgres.close();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    ScriptedReceiver receiver;
+
+    @BeforeEach
+    void receiver() {
+        receiver = new ScriptedReceiver();
+    }
+
+    @AfterEach
+    void close() {
+        receiver.close();
+    }
+
+    @Test
+    void aTestEventArrivesSignedWithItsAuthAndHeadersAndIsLogged() throws Exception {
+        JsonObject webhook = create("signed", receiver.url("/signed"),
+                "\"auth\": {\"type\": \"basic\", \"username\": \"dam\", \"password\": \"pw\"}, \"headers\": [{\"name\": \"X-Tenant\", \"value\": \"acme\"}]");
+        receiver.on("/signed", request -> Answer.of(200, "thanks"));
+        String deliveryId = test(webhook);
+
+        ScriptedReceiver.Request got = receiver.requests.poll(10, TimeUnit.SECONDS);
+        assertTrue(got != null, "the test event arrived");
+        new Webhook(webhook.getString("signingSecret")).verify(got.body(), got.headers());
+        assertEquals(deliveryId, got.header("webhook-id"));
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("dam:pw".getBytes(StandardCharsets.UTF_8)), got.header("Authorization"));
+        assertEquals("acme", got.header("X-Tenant"));
+        assertEquals("application/json", got.header("Content-Type"));
+        JsonObject body = Json.createReader(new StringReader(got.body())).readObject();
+        assertEquals("webhook.test", body.getString("type"));
+        assertEquals(webhook.getString("id"), body.getJsonObject("data").getJsonObject("webhook").getString("id"));
+        assertEquals("signed", body.getJsonObject("data").getJsonObject("webhook").getString("name"));
+        assertTrue(body.getJsonObject("data").getString("eventId").startsWith("evt_"));
+
+        DeliveryDb.Row row = Poll.until(Duration.ofSeconds(10), () -> db.delivery(deliveryId), r -> r.status().equals("succeeded"), "recorded as succeeded");
+        assertEquals(1, row.attemptCount());
+        assertNull(row.nextAttemptAt());
+        DeliveryDb.AttemptRow attempt = db.attempts(deliveryId).get(0);
+        assertEquals(200, attempt.statusCode());
+        assertEquals("thanks", attempt.responseBody());
+    }
+
+    @Test
+    void failuresAreRetriedOnTheScheduleThenGivenUpAndTheWebhookIsDisabled() {
+        JsonObject webhook = create("always 400", receiver.url("/nope"), null);
+        receiver.on("/nope", request -> Answer.of(400, "nope"));
+        String deliveryId = test(webhook);
+
+        DeliveryDb.Row row = Poll.until(Duration.ofSeconds(20), () -> db.delivery(deliveryId), r -> r.status().equals("failed"), "failed");
+        assertEquals(4, row.attemptCount(), "the first attempt and one per retry delay");
+        assertNull(row.nextAttemptAt());
+        List<DeliveryDb.AttemptRow> attempts = db.attempts(deliveryId);
+        assertEquals(4, attempts.size());
+        assertEquals(4, receiver.requests.size());
+        attempts.forEach(a -> assertEquals("nope", a.responseBody()));
+        long[] minimumGaps = {80, 160, 1600}; // 100ms, 200ms, 2s less 20 % jitter
+        for (int i = 1; i < attempts.size(); i++) {
+            long gap = Duration.between(attempts.get(i - 1).startedAt(), attempts.get(i).startedAt()).toMillis();
+            assertTrue(gap >= minimumGaps[i - 1] && gap < minimumGaps[i - 1] * 2 + 1000, "gap before attempt " + (i + 1) + ": " + gap + " ms");
+        }
+        // every attempt failed for longer than disable-after (2s)
+        JsonObject after = Api.admin(base).get("webhooks/" + webhook.getString("id")).json();
+        assertFalse(after.getBoolean("active"));
+        assertTrue(after.getString("disabledReason").contains("webhooks.delivery.disable-after"), after.toString());
+    }
+
+    @Test
+    void aSuccessAfterFailuresSucceedsAndClearsFailingSince() {
+        JsonObject webhook = create("flaky", receiver.url("/flaky"), null);
+        AtomicInteger calls = new AtomicInteger();
+        receiver.on("/flaky", request -> calls.incrementAndGet() <= 2 ? Answer.of(502) : Answer.of(204));
+        String deliveryId = test(webhook);
+        DeliveryDb.Row row = Poll.until(Duration.ofSeconds(10), () -> db.delivery(deliveryId), r -> r.status().equals("succeeded"), "succeeded");
+        assertEquals(3, row.attemptCount());
+        assertEquals(List.of(502, 502, 204), db.attempts(deliveryId).stream().map(DeliveryDb.AttemptRow::statusCode).toList());
+        assertNull(db.failingSince(webhook.getString("id")));
+        assertTrue(Api.admin(base).get("webhooks/" + webhook.getString("id")).json().getBoolean("active"));
+    }
+
+    @Test
+    void retryAfterIsHonouredUpToTheLongestDelay() {
+        JsonObject webhook = create("busy", receiver.url("/busy"), null);
+        AtomicInteger calls = new AtomicInteger();
+        receiver.on("/busy", request -> switch (calls.incrementAndGet()) {
+            case 1 -> new Answer(503, Map.of("Retry-After", "1"), new byte[0]);
+            case 2 -> new Answer(429, Map.of("Retry-After", "3600"), new byte[0]);
+            default -> Answer.of(200);
+        });
+        String deliveryId = test(webhook);
+        Poll.until(Duration.ofSeconds(15), () -> db.delivery(deliveryId), r -> r.status().equals("succeeded"), "succeeded");
+        List<DeliveryDb.AttemptRow> attempts = db.attempts(deliveryId);
+        long first = Duration.between(attempts.get(0).startedAt(), attempts.get(1).startedAt()).toMillis();
+        long second = Duration.between(attempts.get(1).startedAt(), attempts.get(2).startedAt()).toMillis();
+        assertTrue(first >= 1000 && first < 2500, "Retry-After: 1 instead of 100ms: " + first + " ms");
+        assertTrue(second >= 2000 && second < 3500, "Retry-After: 3600 capped at the longest delay, 2s: " + second + " ms");
+    }
+
+    @Test
+    void goneDeactivatesTheWebhook() {
+        JsonObject webhook = create("gone", receiver.url("/gone"), null);
+        receiver.on("/gone", request -> Answer.of(410));
+        String deliveryId = test(webhook);
+        DeliveryDb.Row row = Poll.until(Duration.ofSeconds(10), () -> db.delivery(deliveryId), r -> r.status().equals("failed"), "failed");
+        assertEquals(1, row.attemptCount());
+        JsonObject after = Api.admin(base).get("webhooks/" + webhook.getString("id")).json();
+        assertFalse(after.getBoolean("active"));
+        assertTrue(after.getString("disabledReason").contains("410"), after.toString());
+        assertEquals(409, Api.admin(base).post("webhooks/" + webhook.getString("id") + "/test", "").status());
+    }
+
+    @Test
+    void oauth2ClientCredentialsFromARealServer() throws Exception {
+        MockOAuth2Server oauth = new MockOAuth2Server();
+        oauth.start(InetAddress.getByName("127.0.0.1"), 0);
+        try {
+            JsonObject webhook = create("oauth", receiver.url("/oauth"), "\"auth\": {\"type\": \"oauth2\", \"tokenEndpoint\": \""
+                    + oauth.tokenEndpointUrl("issuer") + "\", \"username\": \"pim\", \"password\": \"s3cret\", \"scope\": \"hooks\"}");
+            test(webhook);
+            test(webhook);
+            for (int i = 0; i < 2; i++) {
+                String authorization = receiver.requests.poll(10, TimeUnit.SECONDS).header("Authorization");
+                String claims = new String(Base64.getUrlDecoder().decode(authorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8);
+                assertTrue(claims.contains("\"sub\":\"pim\""), claims);
+            }
+            oauth.takeRequest(1, TimeUnit.SECONDS);
+            assertThrowsNothingMore(oauth);
+        } finally {
+            oauth.shutdown();
+        }
+    }
+
+    @Test
+    void aDeadReceiverCannotHoldUpTheOthersAndItsCircuitReschedules() throws Exception {
+        ScriptedReceiver slow = new ScriptedReceiver();
+        AtomicInteger slowCalls = new AtomicInteger();
+        slow.on("/slow", request -> {
+            slowCalls.incrementAndGet();
+            try {
+                Thread.sleep(5_000); // a receiver that hangs past the 1s timeout
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.of(200);
+        });
+        try (slow) {
+            JsonObject dead = create("hanging", slow.url("/slow"), null);
+            JsonObject alive = create("alive", receiver.url("/alive"), null);
+            for (int i = 0; i < 12; i++) test(dead);
+            Instant sent = Instant.now();
+            for (int i = 0; i < 4; i++) test(alive);
+            Poll.until(Duration.ofSeconds(5), () -> receiver.requests.size(), n -> n == 4, "the healthy webhook's deliveries arrive");
+            assertTrue(Duration.between(sent, Instant.now()).toMillis() < 3_000, "not held up by the hanging receiver");
+
+            List<DeliveryDb.Row> rescheduled = Poll.until(Duration.ofSeconds(10), () -> db.deliveriesOf(dead.getString("id")).stream()
+                            .filter(r -> r.attemptCount() == 0 && r.nextAttemptAt() != null
+                                    && r.nextAttemptAt().isAfter(Instant.now().plusSeconds(15))).toList(),
+                    rows -> rows.size() >= 6, "the open circuit reschedules the waiting deliveries without an attempt");
+            assertTrue(slowCalls.get() <= 5, slowCalls.get() + " calls: at most 2 at a time until the circuit opened after 3 failures");
+            assertTrue(db.deliveriesOf(dead.getString("id")).stream().allMatch(r -> r.status().equals("pending")),
+                    "rescheduled, not failed: " + rescheduled);
+        }
+    }
+
+    private static void assertThrowsNothingMore(MockOAuth2Server oauth) {
+        try {
+            oauth.takeRequest(300, TimeUnit.MILLISECONDS);
+            throw new AssertionError("the token was fetched again instead of reused");
+        } catch (RuntimeException expected) {
+            // no second token request
+        }
+    }
+
+    private JsonObject create(String name, String url, String extra) {
+        Api.Reply created = Api.admin(base).post("webhooks", "{\"name\": \"" + name + "\", \"url\": \"" + url
+                + "\", \"triggers\": [{\"event\": \"asset.uploaded\"}]" + (extra == null ? "" : ", " + extra) + "}");
+        assertEquals(201, created.status(), created.toString());
+        return created.json();
+    }
+
+    private String test(JsonObject webhook) {
+        Api.Reply reply = Api.admin(base).post("webhooks/" + webhook.getString("id") + "/test", "");
+        assertEquals(202, reply.status(), reply.toString());
+        return reply.json().getString("deliveryId");
+    }
+}
