@@ -1,7 +1,6 @@
 package io.damwebhooks.delivery.control;
 
 import io.damwebhooks.delivery.entity.DeliveryStatus;
-import io.damwebhooks.event.entity.AcceptedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -46,7 +45,7 @@ public class Retention {
                 .executeUpdate();
     }
 
-    /** Deletes up to {@link #BATCH} accepted events received before {@code cutoff}; their ids may then be reused. */
+    /** Deletes up to {@link #BATCH} accepted events ({@code event.entity.AcceptedEvent}) received before {@code cutoff}; their ids may then be reused. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int events(Instant cutoff) {
         List<String> ids = em.createQuery("SELECT e.id FROM AcceptedEvent e WHERE e.receivedAt < :cutoff", String.class)
@@ -54,7 +53,7 @@ public class Retention {
                 .setMaxResults(BATCH)
                 .getResultList();
         if (ids.isEmpty()) return 0;
-        return em.createQuery("DELETE FROM " + AcceptedEvent.class.getSimpleName() + " e WHERE e.id IN :ids")
+        return em.createQuery("DELETE FROM AcceptedEvent e WHERE e.id IN :ids")
                 .setParameter("ids", ids)
                 .executeUpdate();
     }
