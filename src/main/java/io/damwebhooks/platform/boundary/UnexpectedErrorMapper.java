@@ -9,7 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last resort. A concurrent update lost to another is a 409; anything else is a 500 whose
+ * The last resort. An unreachable database is a 503 with {@code Retry-After}; a concurrent update
+ * lost to another is a 409; anything else is a 500 whose
  * document carries an incident id and no stack trace: the stack trace goes to the log under that id.
  */
 @Provider
@@ -19,6 +20,12 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        if (DatabaseDown.in(exception)) {
+            LOG.warning(() -> "the database cannot be reached: " + exception.getClass().getSimpleName());
+            Response problem = Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached; nothing was recorded. Try again later.").toResponse();
+            return Response.fromResponse(problem).header("Retry-After", DatabaseDown.RETRY_AFTER_SECONDS).build();
+        }
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
                 return Problem.of(Response.Status.CONFLICT, "Somebody else changed it meanwhile: read it again.").toResponse();

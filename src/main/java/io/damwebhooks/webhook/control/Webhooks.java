@@ -59,7 +59,6 @@ public class Webhooks {
                     + webhook.version + ". Read it again.", Response.Status.CONFLICT);
         }
         change.accept(webhook);
-        // always a change, so the flush raises the version by one and checks it (409 on a concurrent update)
         webhook.updatedAt = now();
         em.flush();
         return webhook;
@@ -69,12 +68,12 @@ public class Webhooks {
         em.remove(find(id));
     }
 
-    public Webhook rotateSecret(String id) {
-        return update(id, null, webhook -> webhook.secrets.rotate(now()));
-    }
-
-    /** Microseconds, as H2 and PostgreSQL keep them: an answer then shows what a later GET shows. */
+    /** Microseconds: what both H2 and PostgreSQL keep, so an answer shows what a later read returns. */
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public Webhook rotateSecret(String id) {
+        return update(id, null, webhook -> webhook.secrets.rotate(now()));
     }
 }

@@ -1,0 +1,186 @@
+package io.damwebhooks.bench;
+
+import io.damwebhooks.it.support.Api;
+import io.damwebhooks.it.support.Deployments;
+import io.damwebhooks.it.support.Poll;
+import io.damwebhooks.it.support.ServiceProcess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: boots the real service (Payara Micro with the built WAR, as a separate process), a
+ * fast loopback receiver, and measures end-to-end throughput against the raw JDK HttpClient, latency at
+ * a steady rate, a 100,000-delivery backlog, and isolation from a hanging receiver. Run by
+ * {@code bench/run}; prints a Markdown table.
+ */
+public final class Benchmarks {
+
+    static final int WEBHOOKS = 5;
+    static final int EVENTS = Integer.getInteger("bench.events", 2000);
+    static final int BACKLOG_EVENTS = Integer.getInteger("bench.backlog-events", 20_000);
+    static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+    static final List<String> rows = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createDirectories(Path.of("target", "bench"));
+        String only = System.getProperty("bench.only", "h2,postgres");
+        if (only.contains("h2")) {
+            run("H2", Files.createTempDirectory(work, "h2-"), Map.of(), true);
+        }
+        if (only.contains("postgres")) {
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+                Map<String, String> db = Map.of("WEBHOOKS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                        "WEBHOOKS_DB_USER", "postgres", "WEBHOOKS_DB_PASSWORD", "postgres");
+                run("PostgreSQL", Files.createTempDirectory(work, "pg-"), db, false);
+            }
+        }
+        System.out.println("\n| database | measure | result |\n| --- | --- | --- |");
+        rows.forEach(System.out::println);
+    }
+
+    static void run(String database, Path home, Map<String, String> db, boolean everything) throws Exception {
+        Map<String, String> env = new HashMap<>(db);
+        env.put("WEBHOOKS_DELIVERY_ALLOW_HTTP", "true");
+        env.put("WEBHOOKS_DELIVERY_ALLOW_PRIVATE_NETWORKS", "true");
+        env.put("WEBHOOKS_DELIVERY_TIMEOUT", "3s");
+        env.put("WEBHOOKS_DELIVERY_RETRY_DELAYS", String.join(",", java.util.Collections.nCopies(30, "1s")));
+        try (BenchReceiver receiver = new BenchReceiver(0);
+             ServiceProcess service = ServiceProcess.start(home, env)) {
+            Api admin = Api.admin(service.base());
+            for (int i = 0; i < WEBHOOKS; i++) {
+                Api.Reply created = admin.post("webhooks", webhook(receiver.port(), i));
+                if (created.status() != 201) throw new IllegalStateException(created.toString());
+            }
+            URI events = URI.create(service.base() + "api/events");
+            String publisher = Load.basic(Deployments.PUBLISHER, Deployments.PUBLISHER_PASSWORD);
+            endToEnd(database, receiver, events, publisher);
+            if (everything) {
+                latency(database, receiver, events, publisher);
+                isolation(database, receiver, events, publisher);
+            }
+        }
+        if (everything) backlog(database, Files.createTempDirectory(home.getParent(), "backlog-"), env);
+    }
+
+    static void endToEnd(String database, BenchReceiver receiver, URI events, String publisher) {
+        int warmup = 200;
+        Load.post(events, publisher, warmup, CONCURRENCY, i -> Events.body("warm-" + i));
+        awaitTotal(receiver, (long) WEBHOOKS * warmup);
+        long before = receiver.total.get();
+        long start = System.nanoTime();
+        Load.post(events, publisher, EVENTS, CONCURRENCY, i -> Events.body("e2e-" + i));
+        awaitTotal(receiver, before + (long) WEBHOOKS * EVENTS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double ours = WEBHOOKS * EVENTS / seconds;
+
+        byte[] sample = Events.body("e2e-sample");  // the same size order as the bodies we sent
+        URI direct = URI.create("http://127.0.0.1:" + receiver.port() + "/direct");
+        double jdkSeconds = Load.post(direct, null, WEBHOOKS * EVENTS, CONCURRENCY, i -> sample);
+        double jdk = WEBHOOKS * EVENTS / jdkSeconds;
+        rows.add(String.format("| %s | end to end: %d events x %d webhooks | %.0f deliveries/s; JDK HttpClient %.0f/s; ratio %.2f |",
+                database, EVENTS, WEBHOOKS, ours, jdk, ours / jdk));
+    }
+
+    static void latency(String database, BenchReceiver receiver, URI events, String publisher) {
+        Load load = new Load();
+        int count = 200 * 15;
+        long before = receiver.total.get();
+        load.postAtRate(events, publisher, count, 200, i -> "lat-" + i);
+        awaitTotal(receiver, before + (long) WEBHOOKS * load.acceptedAt.size());
+        List<Long> micros = new ArrayList<>();
+        receiver.eventOf.forEach((webhookId, eventId) -> {
+            Long accepted = eventId == null ? null : load.acceptedAt.get(eventId);
+            if (accepted != null) micros.add(Math.max(0, (receiver.arrivals.get(webhookId) - accepted) / 1000));
+        });
+        micros.sort(Long::compare);
+        rows.add(String.format("| %s | latency at 200 events/s (%d deliveries), accepted to received | p50 %.1f ms, p99 %.1f ms |",
+                database, micros.size(), micros.get(micros.size() / 2) / 1000.0, micros.get((int) (micros.size() * 0.99)) / 1000.0));
+    }
+
+    static void isolation(String database, BenchReceiver receiver, URI events, String publisher) {
+        long[] healthy = perPathRate(receiver, events, publisher, "iso-a-");
+        receiver.hangingPath = "/hook/4";
+        long[] withHang = perPathRate(receiver, events, publisher, "iso-b-");
+        double kept = (double) (withHang[0]) / healthy[0];
+        rows.add(String.format("| %s | isolation: one of five receivers hangs | the other four keep %.0f %% of their throughput |",
+                database, kept * 100));
+    }
+
+    /** Deliveries per second to the first four receivers while EVENTS events are posted. */
+    static long[] perPathRate(BenchReceiver receiver, URI events, String publisher, String prefix) {
+        long before = 0;
+        for (int i = 0; i < 4; i++) before += receiver.count("/hook/" + i);
+        long start = System.nanoTime();
+        Load.post(events, publisher, EVENTS, CONCURRENCY, i -> Events.body(prefix + i));
+        long target = before + 4L * EVENTS;
+        Poll.until(Duration.ofMinutes(10), () -> {
+            long sum = 0;
+            for (int i = 0; i < 4; i++) sum += receiver.count("/hook/" + i);
+            return sum;
+        }, sum -> sum >= target, "four healthy receivers got every delivery");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new long[]{Math.round(4L * EVENTS / seconds)};
+    }
+
+    static void backlog(String database, Path home, Map<String, String> env) throws Exception {
+        BenchReceiver down = new BenchReceiver(0);
+        int port = down.port();
+        down.close(); // nothing listens: connections are refused
+        try (ServiceProcess service = ServiceProcess.start(home, env)) {
+            Api admin = Api.admin(service.base());
+            for (int i = 0; i < WEBHOOKS; i++) admin.post("webhooks", webhook(port, i));
+            URI events = URI.create(service.base() + "api/events");
+            String publisher = Load.basic(Deployments.PUBLISHER, Deployments.PUBLISHER_PASSWORD);
+            long maxHeap = 0;
+            for (int done = 0; done < BACKLOG_EVENTS; done += 1000) {
+                int offset = done;
+                Load.post(events, publisher, 1000, CONCURRENCY, i -> Events.body("backlog-" + (offset + i)));
+                maxHeap = Math.max(maxHeap, usedHeap(service));
+            }
+            try (BenchReceiver receiver = new BenchReceiver(port)) {
+                long start = System.nanoTime();
+                long expected = (long) WEBHOOKS * BACKLOG_EVENTS;
+                while (receiver.total.get() < expected) {
+                    maxHeap = Math.max(maxHeap, usedHeap(service));
+                    if (System.nanoTime() - start > Duration.ofMinutes(20).toNanos()) break;
+                    Thread.sleep(500); // sampling the heap, not synchronising
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                rows.add(String.format("| %s | backlog: %d deliveries pending, receiver down, then up | %d drained in %.0f s (%.0f/s); max used heap %d MB (limit -Xmx512m) |",
+                        database, expected, receiver.total.get(), seconds, receiver.total.get() / seconds, maxHeap >> 20));
+            }
+        }
+    }
+
+    static long usedHeap(ServiceProcess service) {
+        try {
+            URI metrics = URI.create(service.base().toString().replace("/dam-webhooks/", "/metrics?scope=base"));
+            String text = Load.HTTP.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("memory_usedHeap_bytes")) return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        } catch (Exception e) {
+            // no sample this time
+        }
+        return 0;
+    }
+
+    static void awaitTotal(BenchReceiver receiver, long total) {
+        Poll.until(Duration.ofMinutes(10), receiver.total::get, n -> n >= total, total + " deliveries received");
+    }
+
+    static String webhook(int port, int i) {
+        return "{\"name\":\"bench " + i + "\",\"url\":\"http://127.0.0.1:" + port + "/hook/" + i + "\","
+                + "\"triggers\":[{\"event\":\"asset.uploaded\"}],"
+                + "\"fields\":[\"file.name\",\"file.size\",\"file.path\",\"file.mimeType\",\"file.cdnLink\",\"file.uuid\",\"image.width\",\"image.height\",\"meta.custom\"]}";
+    }
+}

@@ -1,0 +1,28 @@
+package io.damwebhooks.bench;
+
+import java.nio.charset.StandardCharsets;
+
+/** The event the benchmarks post: an image upload with 20 custom and 20 system metadata entries. */
+final class Events {
+
+    private static final String META;
+
+    static {
+        StringBuilder system = new StringBuilder();
+        StringBuilder custom = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            system.append(i == 0 ? "" : ",").append("\"sys").append(i).append("\":\"value-").append(i).append("\"");
+            custom.append(i == 0 ? "" : ",").append("\"field").append(i).append("\":\"some custom value ").append(i).append("\"");
+        }
+        META = "{\"system\":{" + system + "},\"custom\":{" + custom + "}}";
+    }
+
+    private Events() { }
+
+    static byte[] body(String id) {
+        return ("{\"id\":\"" + id + "\",\"type\":\"asset.uploaded\",\"asset\":{\"uuid\":\"" + id
+                + "\",\"name\":\"beach.jpg\",\"size\":48211,\"path\":\"/summer/beach.jpg\",\"mimeType\":\"image/jpeg\","
+                + "\"cdnLink\":\"https://cdn.example.com/summer/beach.jpg\",\"width\":1920,\"height\":1080,\"meta\":"
+                + META + "}}").getBytes(StandardCharsets.UTF_8);
+    }
+}

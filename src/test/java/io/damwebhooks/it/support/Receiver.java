@@ -1,0 +1,75 @@
+package io.damwebhooks.it.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP receiver on loopback for tests: answers 204 after {@code delayMillis}, remembers every
+ * {@code webhook-id} it saw and how often, and how many requests are being handled right now.
+ */
+public final class Receiver implements AutoCloseable {
+
+    public final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    public final AtomicInteger inFlight = new AtomicInteger();
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(32);
+    private final long delayMillis;
+
+    public Receiver(long delayMillis) {
+        this.delayMillis = delayMillis;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Distinct messages received. */
+    public Set<String> ids() {
+        return seen.keySet();
+    }
+
+    /** Receptions beyond the first of each message. */
+    public int duplicates() {
+        return seen.values().stream().mapToInt(count -> count.get() - 1).sum();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
+        try (InputStream in = exchange.getRequestBody()) {
+            in.readAllBytes();
+            if (delayMillis > 0) Thread.sleep(delayMillis); // the receiver's own work, not a synchronisation
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            if (id != null) seen.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+            exchange.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,113 @@
+package io.damwebhooks.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service as a separate operating-system process — Payara Micro with the built WAR, started the
+ * way the README starts it — for tests that must kill it hard or run several instances. Configured
+ * through environment variables, as an operator would.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts an instance on a free port with {@code home} as its data directory and waits until it is ready. */
+    public static ServiceProcess start(Path home, Map<String, String> environment) {
+        int port = freePort();
+        Path log = home.resolve("server-" + port + ".log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home,
+                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("war.file", "target/dam-webhooks.war"),
+                "--contextroot", "dam-webhooks", "--port", String.valueOf(port), "--nocluster",
+                "--rootdir", home.resolve("payara-" + port).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("WEBHOOKS_HOME", home.toString());
+        builder.environment().put("WEBHOOKS_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD);
+        builder.environment().put("WEBHOOKS_PUBLISHER_USER", Deployments.PUBLISHER);
+        builder.environment().put("WEBHOOKS_PUBLISHER_PASSWORD", Deployments.PUBLISHER_PASSWORD);
+        builder.environment().putAll(environment);
+        try {
+            ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+            service.awaitReady(Duration.ofMinutes(4));
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URL base() {
+        try {
+            return URI.create("http://127.0.0.1:" + port + "/dam-webhooks/").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as when the machine dies. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        try {
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(Duration within) {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Poll.until(within, () -> {
+            if (!process.isAlive()) throw new AssertionError("the service exited; see " + log);
+            try {
+                HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
+                // the server may answer before the WAR is deployed: ready means our database check is UP
+                return answer.statusCode() == 200 && answer.body().contains("database") ? 200 : answer.statusCode();
+            } catch (IOException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }, status -> status == 200, "the service on port " + port + " ready (log: " + log + ")");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
