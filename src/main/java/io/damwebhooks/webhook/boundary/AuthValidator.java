@@ -5,6 +5,7 @@ import io.damwebhooks.webhook.control.Target;
 import io.damwebhooks.webhook.control.TargetRules;
 import io.damwebhooks.webhook.entity.Auth;
 import io.damwebhooks.webhook.entity.AuthType;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -12,6 +13,17 @@ import java.util.List;
  * so a document read with GET can be PUT back without re-entering passwords.
  */
 class AuthValidator {
+
+    /*
+     * What fits the columns of V1__webhooks.sql, so that a long value is a 400 and not a failed insert:
+     * username and scope VARCHAR(500); the token endpoint VARCHAR(2000); password VARCHAR(2000) and token
+     * VARCHAR(8000) hold the encrypted form, "v1:" + base64 of 28 bytes more than the secret.
+     */
+    static final int USERNAME_BYTES = 500;
+    static final int SCOPE_BYTES = 500;
+    static final int ENDPOINT_BYTES = 2000;
+    static final int PASSWORD_BYTES = 1024;
+    static final int TOKEN_BYTES = 4096;
 
     private final TargetRules targets;
 
@@ -37,40 +49,43 @@ class AuthValidator {
         switch (type) {
             case NONE -> { }
             case BASIC -> {
-                auth.username = required("auth.username", json.username, errors);
-                auth.password = required("auth.password", password, errors);
+                auth.username = required("auth.username", json.username, USERNAME_BYTES, errors);
+                auth.password = required("auth.password", password, PASSWORD_BYTES, errors);
                 if (auth.username != null && auth.username.contains(":")) {
                     errors.add(new FieldError("auth.username", "must not contain a colon (HTTP Basic)"));
                 }
             }
-            case BEARER -> auth.token = required("auth.token", token, errors);
+            case BEARER -> auth.token = required("auth.token", token, TOKEN_BYTES, errors);
             case OAUTH2 -> oauth2(json, password, auth, errors);
         }
         return auth;
     }
 
     private void oauth2(AuthJson json, String password, Auth auth, List<FieldError> errors) {
-        auth.username = required("auth.username", json.username, errors);
-        auth.password = required("auth.password", password, errors);
+        auth.username = required("auth.username", json.username, USERNAME_BYTES, errors);
+        auth.password = required("auth.password", password, PASSWORD_BYTES, errors);
         auth.grantType = json.grantType == null ? Auth.CLIENT_CREDENTIALS : json.grantType;
         if (!auth.grantType.equals(Auth.CLIENT_CREDENTIALS) && !auth.grantType.equals(Auth.PASSWORD_GRANT)) {
             errors.add(new FieldError("auth.grantType", "must be client_credentials or password"));
         }
         auth.scope = json.scope == null || json.scope.isBlank() ? null : json.scope.trim();
-        String endpoint = required("auth.tokenEndpoint", json.tokenEndpoint, errors);
+        if (auth.scope != null && auth.scope.getBytes(StandardCharsets.UTF_8).length > SCOPE_BYTES) {
+            errors.add(new FieldError("auth.scope", "at most " + SCOPE_BYTES + " bytes (UTF-8)"));
+        }
+        String endpoint = required("auth.tokenEndpoint", json.tokenEndpoint, ENDPOINT_BYTES, errors);
         if (endpoint != null) {
             Target parsed = targets.parse("auth.tokenEndpoint", endpoint, errors);
             if (parsed != null) auth.tokenEndpoint = targets.check("auth.tokenEndpoint", parsed, errors).url();
         }
     }
 
-    private static String required(String field, String value, List<FieldError> errors) {
+    private static String required(String field, String value, int maxBytes, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
             errors.add(new FieldError(field, "is required"));
             return null;
         }
-        if (value.length() > 2000 || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-            errors.add(new FieldError(field, "at most 2000 characters, without CR, LF or NUL"));
+        if (value.getBytes(StandardCharsets.UTF_8).length > maxBytes || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            errors.add(new FieldError(field, "at most " + maxBytes + " bytes (UTF-8), without CR, LF or NUL"));
         }
         return value;
     }

@@ -55,8 +55,12 @@ public final class Api {
     public Reply delete(String path) { return send("DELETE", path, (byte[]) null); }
 
     public Reply send(String method, String path, String body) {
-        return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                body == null ? null : "application/json");
+        return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Sends raw bytes: for bodies that are not valid UTF-8, or too large to be a String comfortably. */
+    public Reply send(String method, String path, byte[] body) {
+        return send(method, path, body, body == null ? null : "application/json");
     }
 
     /** A request with a body of any media type ({@code contentType} null: no Content-Type header). */
@@ -64,12 +68,7 @@ public final class Api {
         return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), contentType);
     }
 
-    /** Sends raw JSON bytes: for bodies that are not valid UTF-8, or too large to be a String comfortably. */
-    public Reply send(String method, String path, byte[] body) {
-        return send(method, path, body, body == null ? null : "application/json");
-    }
-
-    public Reply send(String method, String path, byte[] body, String contentType) {
+    private Reply send(String method, String path, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) request.header("Content-Type", contentType);

@@ -202,6 +202,22 @@ public abstract class WebhooksContract {
     }
 
     @Test
+    void theLongestValuesTheRulesAcceptFitTheColumns() throws SQLException {
+        String password = "é".repeat(512); // 1024 bytes in UTF-8, the most a password may have
+        String token = "t".repeat(4096);
+        JsonObject oauth2 = create(webhook("n".repeat(200), """
+                "hostname": "%s.example.com:65535", "path": "/%s",
+                "auth": {"type": "oauth2", "tokenEndpoint": "https://login.example.com/%s", "username": "%s", "password": "%s",
+                         "scope": "%s"}""".formatted("h".repeat(63), "p".repeat(1999), "e".repeat(1960), "u".repeat(500), password,
+                "s".repeat(500))));
+        JsonObject bearer = create(webhook("Bearer", "\"hostname\": \"pim.example.com\", \"auth\": {\"type\": \"bearer\", \"token\": \"" + token + "\"}"));
+        assertEquals(password, stored(oauth2.getString("id")).get("auth_password"));
+        assertEquals(token, stored(bearer.getString("id")).get("auth_token"));
+        assertEquals(400, admin.post("webhooks", webhook("Too long", """
+                "hostname": "pim.example.com", "auth": {"type": "basic", "username": "u", "password": "%s"}""".formatted("p".repeat(2000)))).status());
+    }
+
+    @Test
     void oneMoreWebhookThanTheLimitIs409() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < LIMIT; i++) ids.add(create(webhook("Limit " + i, "\"hostname\": \"pim.example.com\"")).getString("id"));

@@ -76,7 +76,7 @@ class BuiltInUsersTest {
         password.builtInUsers = enabled;
         password.load();
         BuiltInUsers users = new BuiltInUsers();
-        
+        users.enabled = enabled;
         users.adminUser = "admin";
         users.adminPassword = password;
         users.publisherUser = Optional.of("dam");

@@ -109,6 +109,20 @@ class AuthValidatorTest {
         assertNull(none.username);
     }
 
+    @Test
+    void valuesLongerThanTheirColumnsHoldAreRefusedCountingBytes() {
+        String longest = "{\"type\": \"oauth2\", \"tokenEndpoint\": \"https://login.example.com/token\", \"username\": \"%s\", "
+                + "\"password\": \"%s\", \"scope\": \"%s\"}";
+        check(longest.formatted("u".repeat(500), "é".repeat(512), "s".repeat(500)), new Auth());
+        assertEquals(List.of(), fields());
+        check(longest.formatted("u".repeat(501), "é".repeat(513), "s".repeat(501)), new Auth());
+        assertEquals(List.of("auth.username", "auth.password", "auth.scope"), fields());
+        check("{\"type\": \"bearer\", \"token\": \"" + "t".repeat(4096) + "\"}", new Auth());
+        assertEquals(List.of(), fields());
+        check("{\"type\": \"bearer\", \"token\": \"" + "t".repeat(4097) + "\"}", new Auth());
+        assertEquals(List.of("auth.token"), fields());
+    }
+
     private static String oauth2(String extra) {
         return "{\"type\": \"oauth2\", \"tokenEndpoint\": \"https://login.example.com/token\", \"username\": \"c\", \"password\": \"s\", "
                 + extra + "}";
