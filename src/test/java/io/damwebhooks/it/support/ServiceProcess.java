@@ -34,6 +34,11 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts an instance on a free port with {@code home} as its data directory and waits until it is ready. */
     public static ServiceProcess start(Path home, Map<String, String> environment) {
         int port = freePort();
+        try {
+            java.nio.file.Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Path log = home.resolve("server-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home,
