@@ -30,7 +30,7 @@ class DatabaseOutageIT {
         int port = freePort();
         EmbeddedPostgres postgres = start(data, port, true);
         try (ServiceProcess service = ServiceProcess.start(home, Map.of(
-                "WEBHOOKS_DB_URL", postgres.getJdbcUrl("postgres", "postgres") + "?connectTimeout=2&socketTimeout=10",
+                "WEBHOOKS_DB_URL", postgres.getJdbcUrl("postgres", "postgres") + "&connectTimeout=2&socketTimeout=10",
                 "WEBHOOKS_DB_USER", "postgres", "WEBHOOKS_DB_PASSWORD", "postgres"))) {
             Api publisher = Api.publisher(service.base());
             assertEquals(202, event(publisher, "before").status());

@@ -95,6 +95,7 @@ public final class ServiceProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(5)).build();
         Poll.until(within, () -> {
             if (!process.isAlive()) throw new AssertionError("the service exited; see " + log);
+            if (deployFailed()) throw new AssertionError("the WAR failed to deploy; see " + log);
             try {
                 HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
                 // the server may answer before the WAR is deployed: ready means our database check is UP
@@ -106,6 +107,14 @@ public final class ServiceProcess implements AutoCloseable {
                 return -1;
             }
         }, status -> status == 200, "the service on port " + port + " ready (log: " + log + ")");
+    }
+
+    private boolean deployFailed() {
+        try {
+            return java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("Exception while deploying the app");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     private static int freePort() {
