@@ -28,7 +28,7 @@ class DatabaseOutageIT {
         Path home = Deployments.freshHome();
         Path data = home.resolve("pgdata");
         int port = freePort();
-        EmbeddedPostgres postgres = start(data, port, true);
+        EmbeddedPostgres postgres = start(data, port); // a fresh directory: kept on close, for the restart
         try (ServiceProcess service = ServiceProcess.start(home, Map.of(
                 "WEBHOOKS_DB_URL", postgres.getJdbcUrl("postgres", "postgres") + "&connectTimeout=2&socketTimeout=10",
                 "WEBHOOKS_DB_USER", "postgres", "WEBHOOKS_DB_PASSWORD", "postgres"))) {
@@ -41,7 +41,7 @@ class DatabaseOutageIT {
             assertNotNull(during.header("Retry-After"));
             assertEquals("application/problem+json", during.header("Content-Type").split(";")[0]);
 
-            postgres = start(data, port, false);
+            postgres = start(data, port);
             Api.Reply after = Poll.until(Duration.ofMinutes(1), () -> event(publisher, "after"), r -> r.status() == 202,
                     "intake accepting again");
             assertEquals(202, after.status());
@@ -57,8 +57,8 @@ class DatabaseOutageIT {
                 {"id": "%s", "type": "asset.uploaded", "asset": {"uuid": "u-%s", "name": "a.jpg"}}""".formatted(id, id));
     }
 
-    private static EmbeddedPostgres start(Path data, int port, boolean clean) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(clean).setPort(port).start();
+    private static EmbeddedPostgres start(Path data, int port) throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
     }
 
     private static int count(EmbeddedPostgres postgres, String sql) throws Exception {
