@@ -21,13 +21,19 @@ final class DatabaseDown {
                     || t instanceof SQLRecoverableException
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t.getClass().getName().startsWith("jakarta.resource.")
-                    || "08".equals(sqlStateClass(t))) {
+                    || "08".equals(sqlStateClass(t))       // connection exception
+                    || isShuttingDown(t)) {
                 return true;
             }
             String message = t.getMessage();
             if (message != null && message.contains("Error in allocating a connection")) return true;
         }
         return false;
+    }
+
+    /** PostgreSQL's 57P01–57P03: the server is shutting down or starting up. */
+    private static boolean isShuttingDown(Throwable t) {
+        return t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("57P");
     }
 
     private static String sqlStateClass(Throwable t) {
