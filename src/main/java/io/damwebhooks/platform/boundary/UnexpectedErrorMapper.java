@@ -30,7 +30,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException) {
                 return Problem.of(Response.Status.CONFLICT, "Somebody else changed it meanwhile: read it again.").toResponse();
             }
-            if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException) {
+            // Parsson refuses input nested deeper than it allows with a bare RuntimeException
+            boolean tooDeep = t.getMessage() != null && t.getMessage().contains("too deeply nested");
+            if (tooDeep || t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException) {
                 return new UnreadableBodyMapper().toResponse(new jakarta.ws.rs.ProcessingException(t));
             }
         }

@@ -21,7 +21,7 @@ import java.util.Base64;
  */
 public final class Api {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI api;
     private final String authorization;
@@ -70,7 +70,9 @@ public final class Api {
 
     private Reply send(String method, String path, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                // as curl does for large bodies: a server refusing the size answers before the body is sent
+                .expectContinue(body != null && body.length > 1024 * 1024);
         if (contentType != null) request.header("Content-Type", contentType);
         if (authorization != null) request.header("Authorization", authorization);
         try {
