@@ -77,6 +77,8 @@ class ScaleOutIT {
                         "every accepted event at every webhook");
                 assertEquals(EVENTS, accepted.get(), "every event was accepted by one instance or the other");
                 assertEquals(WEBHOOKS * EVENTS, receiver.ids().size());
+                System.out.printf("scale-out: %d deliveries received, %d duplicates, %d in flight at the kill%n",
+                        receiver.ids().size(), receiver.duplicates(), inFlightAtKill);
                 assertTrue(receiver.duplicates() <= inFlightAtKill,
                         receiver.duplicates() + " duplicates, but only " + inFlightAtKill + " deliveries were in flight at the kill");
             }
