@@ -32,7 +32,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts an instance on a free port with {@code home} as its data directory and waits until it is ready. */
-    public static ServiceProcess start(Path home, Map<String, String> environment) {
+    public static ServiceProcess start(Path relativeOrAbsoluteHome, Map<String, String> environment) {
+        Path home = relativeOrAbsoluteHome.toAbsolutePath();
         int port = freePort();
         try {
             java.nio.file.Files.createDirectories(home);
@@ -111,7 +112,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private boolean deployFailed() {
         try {
-            return java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("Exception while deploying the app");
+            return java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("Exception while deploying the app")
+                    || java.nio.file.Files.readString(log).contains("Exception while preparing the app");
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }
