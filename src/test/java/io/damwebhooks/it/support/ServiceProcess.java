@@ -91,7 +91,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration within) {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         Poll.until(within, () -> {
