@@ -55,6 +55,9 @@ final class EventDocument {
     }
 
     private static JsonObject object(byte[] body) {
+        if (Nesting.deeperThan(body, Nesting.MAX_DEPTH)) {
+            throw new InvalidInput("body", "nests arrays and objects deeper than " + Nesting.MAX_DEPTH + " levels");
+        }
         try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) return object;
