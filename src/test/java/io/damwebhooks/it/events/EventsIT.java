@@ -61,7 +61,7 @@ class EventsIT {
     @BeforeEach
     void webhooksOnce() {
         if (webhooks != null) return;
-        Api admin = Api.admin(url());
+        Api admin = Api.admin(base);
         webhooks = Map.of(
                 "files", create(admin, """
                         {"name": "files", "hostname": "pim.example.com", "path": "/a",
@@ -127,7 +127,7 @@ class EventsIT {
 
     @Test
     void aPostedEventIsRecordedForTheWebhooksItTriggers() {
-        Api.Reply reply = post(Api.publisher(url()), "rest-1", "asset.uploaded", "{\"uuid\": \"u-rest-1\", \"name\": \"a.png\", \"mimeType\": \"image/png\"}", null);
+        Api.Reply reply = post(Api.publisher(base), "rest-1", "asset.uploaded", "{\"uuid\": \"u-rest-1\", \"name\": \"a.png\", \"mimeType\": \"image/png\"}", null);
         assertEquals(202, reply.status(), reply.toString());
         assertEquals(json("{\"eventId\": \"rest-1\", \"deliveries\": 1}"), reply.json());
         JsonObject outbox = outbox("rest-1");
@@ -140,7 +140,7 @@ class EventsIT {
 
     @Test
     void anEventWithoutIdGetsOneOfTheService() {
-        Api.Reply reply = Api.publisher(url()).post("events", "{\"type\": \"asset.deleted\", \"asset\": {\"uuid\": \"u\"}}");
+        Api.Reply reply = Api.publisher(base).post("events", "{\"type\": \"asset.deleted\", \"asset\": {\"uuid\": \"u\"}}");
         assertEquals(202, reply.status(), reply.toString());
         String eventId = reply.json().getString("eventId");
         assertTrue(eventId.startsWith("evt_"), eventId);
@@ -150,11 +150,11 @@ class EventsIT {
     @Test
     void metadataTriggersLookAtTheFieldAndItsNewValue() {
         String video = "{\"uuid\": \"u-v\", \"mimeType\": \"video/mp4\", \"width\": 640, \"length\": 12.5, \"meta\": {\"custom\": {\"status\": \"x\"}}}";
-        assertEquals(0, post(Api.publisher(url()), "meta-draft", "asset.metadata_changed", video,
+        assertEquals(0, post(Api.publisher(base), "meta-draft", "asset.metadata_changed", video,
                 "{\"meta\": {\"status\": {\"old\": \"approved\", \"new\": \"draft\"}}}").json().getInt("deliveries"));
-        assertEquals(0, post(Api.publisher(url()), "meta-other", "asset.metadata_changed", video,
+        assertEquals(0, post(Api.publisher(base), "meta-other", "asset.metadata_changed", video,
                 "{\"meta\": {\"title\": {\"old\": \"a\", \"new\": \"approved\"}}}").json().getInt("deliveries"));
-        assertEquals(1, post(Api.publisher(url()), "meta-approved", "asset.metadata_changed", video,
+        assertEquals(1, post(Api.publisher(base), "meta-approved", "asset.metadata_changed", video,
                 "{\"meta\": {\"status\": {\"old\": \"draft\", \"new\": \"approved\"}}}").json().getInt("deliveries"));
         // a video: video.length applies, image.width does not
         JsonObject data = json(outbox("meta-approved").getJsonArray("deliveries").getJsonObject(0).getString("payload"))
@@ -165,10 +165,10 @@ class EventsIT {
 
     @Test
     void anIdSeenBeforeAddsNothingAndIsAnsweredAsTheFirstTime() {
-        Api publisher = Api.publisher(url());
+        Api publisher = Api.publisher(base);
         Api.Reply first = post(publisher, "twice-1", "asset.uploaded", "{\"uuid\": \"u\"}", null);
         Api.Reply second = post(publisher, "twice-1", "asset.uploaded", "{\"uuid\": \"u\"}", null);
-        Api.Reply different = post(Api.admin(url()), "twice-1", "asset.deleted", "{\"uuid\": \"other\"}", null);
+        Api.Reply different = post(Api.admin(base), "twice-1", "asset.deleted", "{\"uuid\": \"other\"}", null);
         assertEquals(202, first.status(), first.toString());
         assertEquals(first.toString(), second.toString());
         assertEquals(first.toString(), different.toString());
@@ -177,7 +177,7 @@ class EventsIT {
 
     @Test
     void theSameIdPostedConcurrentlyIsRecordedOnce() throws Exception {
-        Api publisher = Api.publisher(url());
+        Api publisher = Api.publisher(base);
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Callable<Api.Reply>> posts = new ArrayList<>();
@@ -193,7 +193,7 @@ class EventsIT {
 
     @Test
     void invalidEventsAre400NamingTheField() {
-        Api publisher = Api.publisher(url());
+        Api publisher = Api.publisher(base);
         assertInvalid(publisher.post("events", "{\"type\": \"asset.exploded\", \"asset\": {\"uuid\": \"u\"}}"), "type");
         assertInvalid(publisher.post("events", "{\"asset\": {\"uuid\": \"u\"}}"), "type");
         assertInvalid(publisher.post("events", "{\"type\": \"asset.uploaded\", \"asset\": {\"name\": \"a.jpg\"}}"), "asset.uuid");
@@ -210,7 +210,7 @@ class EventsIT {
     @Test
     void aBodyAboveTheLimitIs413WithOrWithoutALength() throws Exception {
         String big = "{\"type\": \"asset.uploaded\", \"asset\": {\"uuid\": \"u\", \"name\": \"" + "a".repeat(MAX_SIZE) + "\"}}";
-        Api.Reply declared = Api.publisher(url()).post("events", big);
+        Api.Reply declared = Api.publisher(base).post("events", big);
         assertEquals(413, declared.status(), declared.toString());
         assertEquals("application/problem+json", declared.header("Content-Type").split(";")[0]);
         assertTrue(declared.json().getString("detail").contains("webhooks.events.max-size"), declared.toString());
@@ -223,40 +223,31 @@ class EventsIT {
         assertEquals(413, reply.statusCode(), reply.body());
 
         String fits = "{\"type\": \"asset.uploaded\", \"asset\": {\"uuid\": \"u\", \"name\": \"" + "a".repeat(MAX_SIZE - 100) + "\"}}";
-        assertEquals(202, Api.publisher(url()).post("events", fits).status());
+        assertEquals(202, Api.publisher(base).post("events", fits).status());
     }
 
     @Test
     void publishersAndAdminsMayPostOthersMayNot() {
         String event = "{\"type\": \"asset.deleted\", \"asset\": {\"uuid\": \"u\"}}";
-        assertEquals(401, Api.anonymous(url()).post("events", event).status());
-        assertEquals(401, Api.as(url(), Deployments.PUBLISHER, "wrong").post("events", event).status());
-        assertEquals(202, Api.publisher(url()).post("events", event).status());
-        assertEquals(202, Api.admin(url()).post("events", event).status());
+        assertEquals(401, Api.anonymous(base).post("events", event).status());
+        assertEquals(401, Api.as(base, Deployments.PUBLISHER, "wrong").post("events", event).status());
+        assertEquals(202, Api.publisher(base).post("events", event).status());
+        assertEquals(202, Api.admin(base).post("events", event).status());
         // the publisher may do nothing else
-        assertEquals(403, Api.publisher(url()).get("webhooks").status());
-        assertEquals(403, Api.publisher(url()).get("test-dam/outbox?eventId=x").status());
+        assertEquals(403, Api.publisher(base).get("webhooks").status());
+        assertEquals(403, Api.publisher(base).get("test-dam/outbox?eventId=x").status());
     }
 
     // --- helpers
 
-    /** The base without its trailing slash: {@code Api} appends one, and a doubled slash is a 404. */
-    private URL url() {
-        try {
-            return new URL(base.toString().replaceAll("/+$", ""));
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private int change(String key, FakeDam.Outcome outcome) {
-        Api.Reply reply = Api.admin(url()).post("test-dam/change?key=" + key + "&outcome=" + outcome, "");
+        Api.Reply reply = Api.admin(base).post("test-dam/change?key=" + key + "&outcome=" + outcome, "");
         assertEquals(200, reply.status(), reply.toString());
         return reply.json().getInt("announced");
     }
 
     private JsonObject outbox(String eventId) {
-        Api.Reply reply = Api.admin(url()).get("test-dam/outbox?eventId=" + eventId);
+        Api.Reply reply = Api.admin(base).get("test-dam/outbox?eventId=" + eventId);
         assertEquals(200, reply.status(), reply.toString());
         return reply.json();
     }
