@@ -18,6 +18,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
@@ -46,6 +47,9 @@ final class EventDocument {
     private static final String TYPES = Arrays.stream(EventType.values()).map(EventType::wireName)
             .collect(Collectors.joining(", "));
 
+    // looked up once: Json.createReader finds the provider through the ServiceLoader on every call
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
     private final JsonFields json = new JsonFields();
 
     private EventDocument() { }
@@ -55,7 +59,10 @@ final class EventDocument {
     }
 
     private static JsonObject object(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        if (Nesting.deeperThan(body, Nesting.MAX_DEPTH)) {
+            throw new InvalidInput("body", "nests arrays and objects deeper than " + Nesting.MAX_DEPTH + " levels");
+        }
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) return object;
             throw new InvalidInput("body", "must be a JSON object");

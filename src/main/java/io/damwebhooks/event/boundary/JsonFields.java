@@ -46,7 +46,8 @@ final class JsonFields {
                 && n.bigIntegerValue().bitLength() < 64 && n.longValue() <= max) {
             return n.longValue();
         }
-        error(path(path, key), "must be a whole number from 0 to " + max);
+        error(path(path, key), max == Long.MAX_VALUE ? "must be a whole number of at least 0"
+                : "must be a whole number from 0 to " + max);
         return null;
     }
 

@@ -135,6 +135,18 @@ class EventDocumentTest {
                 invalid.errors().stream().map(FieldError::field).toList());
     }
 
+    @Test
+    void deepNestingIsRefusedBeforeParsing() {
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        InvalidInput invalid = assertThrows(InvalidInput.class, () -> parse(
+                "{\"type\": \"asset.uploaded\", \"asset\": {\"uuid\": \"u\", \"meta\": {\"custom\": {\"x\": " + nested + "}}}}"));
+        assertEquals("body", invalid.errors().get(0).field());
+        // brackets inside strings do not count; 90 levels of metadata are fine
+        String deep = "[".repeat(90) + "\"[[[[{{\\\"\"" + "]".repeat(90);
+        AssetEvent event = parse("{\"type\": \"asset.uploaded\", \"asset\": {\"uuid\": \"u\", \"meta\": {\"custom\": {\"x\": " + deep + "}}}}");
+        assertTrue(event.asset().meta().custom().containsKey("x"));
+    }
+
     private static AssetEvent parse(String body) {
         return EventDocument.parse(body.getBytes(StandardCharsets.UTF_8));
     }
