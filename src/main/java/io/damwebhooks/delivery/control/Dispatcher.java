@@ -56,6 +56,7 @@ public class Dispatcher {
     @Inject Outcomes outcomes;
     @Inject Sender sender;
     @Inject DeliveryMetrics metrics;
+    @Inject DeliveryHttp http;
 
     @Inject @ConfigProperty(name = "webhooks.delivery.lease", defaultValue = "60s") String leaseText;
     @Inject @ConfigProperty(name = "webhooks.delivery.poll-interval", defaultValue = "1s") String pollText;
@@ -87,6 +88,7 @@ public class Dispatcher {
 
     /** After start-up (and after the migrations, which observe the same event earlier): resume what is pending. */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class) Object started) {
+        http.timeout(); // builds the HTTP client (TLS trust store and all) now, not in the first attempt's time
         poller = timer.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatcher " + instance + " polls every " + poll.toMillis() + " ms; leases last " + lease.toMillis() + " ms");
     }
