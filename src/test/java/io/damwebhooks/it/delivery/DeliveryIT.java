@@ -192,6 +192,8 @@ class DeliveryIT {
     void oauth2ClientCredentialsFromARealServer() throws Exception {
         MockOAuth2Server oauth = new MockOAuth2Server();
         oauth.start(InetAddress.getByName("127.0.0.1"), 0);
+        // the server makes its signing key on first use, which can take longer than the 2s attempt timeout here
+        oauth.issueToken("issuer", "warm-up");
         try {
             JsonObject webhook = create("oauth", receiver.url("/oauth"), "\"auth\": {\"type\": \"oauth2\", \"tokenEndpoint\": \""
                     + oauth.tokenEndpointUrl("issuer") + "\", \"username\": \"pim\", \"password\": \"s3cret\", \"scope\": \"hooks\"}");
