@@ -56,7 +56,7 @@ public class Dispatcher {
     @Inject Outcomes outcomes;
     @Inject Sender sender;
     @Inject DeliveryMetrics metrics;
-    @Inject DeliveryHttp http;
+    @Inject DeliveryHttp http; // injected here so the client (TLS trust store and all) is built at start, not in an attempt
 
     @Inject @ConfigProperty(name = "webhooks.delivery.lease", defaultValue = "60s") String leaseText;
     @Inject @ConfigProperty(name = "webhooks.delivery.poll-interval", defaultValue = "1s") String pollText;
@@ -84,11 +84,16 @@ public class Dispatcher {
         lease = Durations.parse("webhooks.delivery.lease", leaseText);
         poll = Durations.parse("webhooks.delivery.poll-interval", pollText);
         circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
+        Duration timeout = http.timeout();
+        if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
+            // an attempt may wait one timeout for a slot of its webhook and take another: a shorter lease
+            // lets a second instance claim a delivery that is still being sent
+            LOG.warning(() -> "webhooks.delivery.lease (" + leaseText + ") should be at least twice webhooks.delivery.timeout");
+        }
     }
 
     /** After start-up (and after the migrations, which observe the same event earlier): resume what is pending. */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class) Object started) {
-        http.timeout(); // builds the HTTP client (TLS trust store and all) now, not in the first attempt's time
         poller = timer.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatcher " + instance + " polls every " + poll.toMillis() + " ms; leases last " + lease.toMillis() + " ms");
     }
