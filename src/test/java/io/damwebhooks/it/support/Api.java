@@ -49,14 +49,19 @@ public final class Api {
         return new Api(URI.create(base.toString().replaceAll("/?$", "/") + "api/"), null);
     }
 
-    public Reply get(String path) { return send("GET", path, null); }
+    public Reply get(String path) { return send("GET", path, (byte[]) null); }
     public Reply post(String path, String json) { return send("POST", path, json); }
     public Reply put(String path, String json) { return send("PUT", path, json); }
-    public Reply delete(String path) { return send("DELETE", path, null); }
+    public Reply delete(String path) { return send("DELETE", path, (byte[]) null); }
 
     public Reply send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(method, path, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Sends raw bytes: for bodies that are not valid UTF-8, or too large to be a String comfortably. */
+    public Reply send(String method, String path, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) request.header("Content-Type", "application/json");
         if (authorization != null) request.header("Authorization", authorization);
         try {
