@@ -1,6 +1,7 @@
 package io.damwebhooks.delivery.control;
 
 import io.damwebhooks.delivery.entity.Delivery;
+import io.damwebhooks.delivery.entity.DeliveryStatus;
 import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,9 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Takes due deliveries for this instance, in one short transaction: the rows are locked with
- * {@code FOR UPDATE SKIP LOCKED} (instances claiming at the same moment pass each other by), then
- * leased until {@code now + lease}. Other instances leave a leased row alone until the lease runs out,
+ * Takes due deliveries for this instance, in one short transaction: the oldest due rows are found,
+ * locked with {@code FOR UPDATE SKIP LOCKED} (instances claiming at the same moment pass each other
+ * by), then leased until {@code now + lease}. Other instances leave a leased row alone until the lease runs out,
  * which is how the rows of an instance that died come back. Deliveries of inactive webhooks stay
  * pending and are not claimed; they go out when the webhook is active again.
  */
@@ -32,16 +34,29 @@ public class Claims {
     @Transactional
     public List<Claimed> claim(int limit, Collection<String> skipWebhooks, String instance, Duration lease, Instant now) {
         List<String> skip = List.copyOf(skipWebhooks);
-        Query select = em.createNativeQuery(dueSql(limit, skip.size())).setParameter(1, now);
-        for (int i = 0; i < skip.size(); i++) select.setParameter(i + 2, skip.get(i));
+        Query due = em.createNativeQuery(dueSql(limit, skip.size())).setParameter(1, now);
+        for (int i = 0; i < skip.size(); i++) due.setParameter(i + 2, skip.get(i));
         @SuppressWarnings("unchecked")
-        List<String> ids = select.getResultList();
-        if (ids.isEmpty()) return List.of();
-        em.createQuery("UPDATE Delivery d SET d.leaseUntil = :until, d.leasedBy = :instance WHERE d.id IN :ids")
-                .setParameter("until", now.plus(lease)).setParameter("instance", instance).setParameter("ids", ids)
+        List<String> candidates = due.getResultList();
+        if (candidates.isEmpty()) return List.of();
+        Query lock = em.createNativeQuery(lockSql(candidates.size()));
+        for (int i = 0; i < candidates.size(); i++) lock.setParameter(i + 1, candidates.get(i));
+        @SuppressWarnings("unchecked")
+        List<String> locked = lock.getResultList();
+        if (locked.isEmpty()) return List.of();
+        // the guard repeats the due conditions: a candidate another instance leased between our two
+        // statements is locked by us now, but not ours to take
+        Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
+        em.createQuery("UPDATE Delivery d SET d.leaseUntil = :until, d.leasedBy = :instance WHERE d.id IN :ids"
+                        + " AND d.status = :pending AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
+                .setParameter("until", until).setParameter("instance", instance).setParameter("ids", locked)
+                .setParameter("pending", DeliveryStatus.pending).setParameter("now", now)
                 .executeUpdate();
-        List<Delivery> deliveries = em.createQuery("SELECT d FROM Delivery d WHERE d.id IN :ids ORDER BY d.nextAttemptAt", Delivery.class)
-                .setParameter("ids", ids).getResultList();
+        List<Delivery> deliveries = em.createQuery("SELECT d FROM Delivery d WHERE d.id IN :ids AND d.leasedBy = :instance"
+                        + " AND d.leaseUntil = :until ORDER BY d.nextAttemptAt", Delivery.class)
+                .setParameter("ids", locked).setParameter("instance", instance).setParameter("until", until)
+                .getResultList();
+        if (deliveries.isEmpty()) return List.of();
         Map<String, Receiver> receivers = em.createQuery("SELECT w FROM Webhook w WHERE w.id IN :ids", Webhook.class)
                 .setParameter("ids", deliveries.stream().map(d -> d.webhookId).distinct().toList())
                 .getResultStream().map(w -> Receiver.of(w, now))
@@ -54,8 +69,9 @@ public class Claims {
     }
 
     /**
-     * Due, unleased deliveries of active webhooks, oldest due first, locked; {@code ?1} is now, {@code ?2}…
-     * the webhooks to pass over. Plain SQL that H2 2.2 and PostgreSQL both run.
+     * Due, unleased deliveries of active webhooks, oldest due first; {@code ?1} is now, {@code ?2}… the
+     * webhooks to pass over. Read without locks: locking here would lock every row the scan matched on
+     * H2 (not only the LIMIT), which made each claim cost as much as the whole backlog.
      */
     static String dueSql(int limit, int skipCount) {
         StringBuilder sql = new StringBuilder("SELECT d.id FROM delivery d WHERE d.status = 'pending'"
@@ -66,7 +82,14 @@ public class Claims {
             for (int i = 0; i < skipCount; i++) sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
             sql.append(')');
         }
-        return sql.append(" ORDER BY d.next_attempt_at LIMIT ").append(limit).append(" FOR UPDATE SKIP LOCKED").toString();
+        return sql.append(" ORDER BY d.next_attempt_at LIMIT ").append(limit).toString();
+    }
+
+    /** Locks those candidates that no other transaction holds; instances claiming at once pass each other by. */
+    static String lockSql(int count) {
+        StringBuilder sql = new StringBuilder("SELECT id FROM delivery WHERE id IN (");
+        for (int i = 0; i < count; i++) sql.append(i == 0 ? "" : ", ").append('?').append(i + 1);
+        return sql.append(") FOR UPDATE SKIP LOCKED").toString();
     }
 
     /** How many deliveries wait for an attempt, for the backlog gauge. */

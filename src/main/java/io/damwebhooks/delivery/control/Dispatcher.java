@@ -42,8 +42,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-    /** Claimed and not yet recorded, at most: the sender threads' work and a batch waiting for them. */
-    static final int MAX_HELD = 2 * DeliveryExecutors.MAX_SENDS;
+    /**
+     * Claimed and not yet recorded, at most: enough that the next batches are claimed while earlier
+     * ones are sent and recorded (a pipeline, not claim-send-record in turn). Lease-safe: a webhook
+     * holds at most twice its concurrency, and a hanging one opens its circuit after one round.
+     */
+    static final int MAX_HELD = 4 * DeliveryExecutors.MAX_SENDS;
     static final int RECORD_BATCH = 200;
 
     @Resource(lookup = DeliveryExecutors.SENDERS)
@@ -56,10 +60,11 @@ public class Dispatcher {
     @Inject Outcomes outcomes;
     @Inject Sender sender;
     @Inject DeliveryMetrics metrics;
+    @Inject DeliveryHttp http; // injected here so the client (TLS trust store and all) is built at start, not in an attempt
 
     @Inject @ConfigProperty(name = "webhooks.delivery.lease", defaultValue = "60s") String leaseText;
     @Inject @ConfigProperty(name = "webhooks.delivery.poll-interval", defaultValue = "1s") String pollText;
-    @Inject @ConfigProperty(name = "webhooks.delivery.batch-size", defaultValue = "32") int batchSize;
+    @Inject @ConfigProperty(name = "webhooks.delivery.batch-size", defaultValue = "64") int batchSize;
     @Inject @ConfigProperty(name = "webhooks.delivery.concurrency-per-webhook", defaultValue = "16") int perWebhook;
     @Inject @ConfigProperty(name = "webhooks.delivery.circuit-failures", defaultValue = "5") int circuitFailures;
     @Inject @ConfigProperty(name = "webhooks.delivery.circuit-open", defaultValue = "30s") String circuitOpenText;
@@ -83,6 +88,12 @@ public class Dispatcher {
         lease = Durations.parse("webhooks.delivery.lease", leaseText);
         poll = Durations.parse("webhooks.delivery.poll-interval", pollText);
         circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
+        Duration timeout = http.timeout();
+        if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
+            // an attempt may wait one timeout for a slot of its webhook and take another: a shorter lease
+            // lets a second instance claim a delivery that is still being sent
+            LOG.warning(() -> "webhooks.delivery.lease (" + leaseText + ") should be at least twice webhooks.delivery.timeout");
+        }
     }
 
     /** After start-up (and after the migrations, which observe the same event earlier): resume what is pending. */
@@ -125,7 +136,9 @@ public class Dispatcher {
             while (claimAgain && !stopped) {
                 claimAgain = false;
                 int room;
-                while ((room = MAX_HELD - held.get()) > 0) {
+                // a whole batch at a time (or whatever is due when idle): one claim per finished attempt
+                // would cost a transaction per delivery
+                while ((room = MAX_HELD - held.get()) >= Math.min(batchSize, MAX_HELD / 2) || room > 0 && held.get() == 0) {
                     int want = Math.min(room, batchSize);
                     Instant now = Instant.now();
                     List<Claimed> batch = claims.claim(want, circuits.busy(now), instance, lease, now);

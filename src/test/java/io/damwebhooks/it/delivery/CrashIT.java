@@ -36,7 +36,7 @@ class CrashIT {
                 "WEBHOOKS_DELIVERY_LEASE", "3s",
                 "WEBHOOKS_DELIVERY_POLL_INTERVAL", "200ms",
                 "WEBHOOKS_DELIVERY_CIRCUIT_OPEN", "1s",
-                "WEBHOOKS_DELIVERY_RETRY_DELAYS", "200ms,500ms" + ",1s".repeat(40));
+                "WEBHOOKS_DELIVERY_RETRY_DELAYS", "200ms,500ms" + ",2s".repeat(100)); // never exhausted, however slow the restart
         Set<String> sent = new HashSet<>();
         ServiceProcess first = ServiceProcess.start(home, environment);
         try {
@@ -57,7 +57,7 @@ class CrashIT {
 
         try (ServiceProcess second = ServiceProcess.start(home, environment);
              ScriptedReceiver receiver = new ScriptedReceiver(receiverPort)) {
-            Set<String> arrived = Poll.until(Duration.ofSeconds(60),
+            Set<String> arrived = Poll.until(Duration.ofSeconds(90),
                     () -> receiver.requests.stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet()),
                     ids -> ids.containsAll(sent), "every message accepted before the kill arrives after the restart");
             assertEquals(sent, arrived);

@@ -45,7 +45,8 @@ public final class DeliveryDb {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     int status = rows.getInt(3);
-                    attempts.add(new AttemptRow(rows.getInt(1), rows.getTimestamp(2).toInstant(), rows.wasNull() ? null : status,
+                    Integer statusCode = rows.wasNull() ? null : status;
+                    attempts.add(new AttemptRow(rows.getInt(1), rows.getTimestamp(2).toInstant(), statusCode,
                             rows.getString(4), rows.getString(5)));
                 }
             }

@@ -62,7 +62,7 @@ class DeliveryIT {
                 Map.entry("webhooks.delivery.allow-http", "true"),
                 Map.entry("webhooks.delivery.allow-private-networks", "true"),
                 Map.entry("webhooks.delivery.retry-delays", "100ms,200ms,2s"),
-                Map.entry("webhooks.delivery.timeout", "1s"),
+                Map.entry("webhooks.delivery.timeout", "2s"),
                 Map.entry("webhooks.delivery.lease", "10s"),
                 Map.entry("webhooks.delivery.poll-interval", "200ms"),
                 Map.entry("webhooks.delivery.concurrency-per-webhook", "2"),
@@ -151,7 +151,8 @@ class DeliveryIT {
         String deliveryId = test(webhook);
         DeliveryDb.Row row = Poll.until(Duration.ofSeconds(10), () -> db.delivery(deliveryId), r -> r.status().equals("succeeded"), "succeeded");
         assertEquals(3, row.attemptCount());
-        assertEquals(List.of(502, 502, 204), db.attempts(deliveryId).stream().map(DeliveryDb.AttemptRow::statusCode).toList());
+        List<DeliveryDb.AttemptRow> attempts = db.attempts(deliveryId);
+        assertEquals(List.of(502, 502, 204), attempts.stream().map(DeliveryDb.AttemptRow::statusCode).toList(), attempts.toString());
         assertNull(db.failingSince(webhook.getString("id")));
         assertTrue(Api.admin(base).get("webhooks/" + webhook.getString("id")).json().getBoolean("active"));
     }
@@ -191,6 +192,8 @@ class DeliveryIT {
     void oauth2ClientCredentialsFromARealServer() throws Exception {
         MockOAuth2Server oauth = new MockOAuth2Server();
         oauth.start(InetAddress.getByName("127.0.0.1"), 0);
+        // the server makes its signing key on first use, which can take longer than the 2s attempt timeout here
+        oauth.issueToken("issuer", "warm-up");
         try {
             JsonObject webhook = create("oauth", receiver.url("/oauth"), "\"auth\": {\"type\": \"oauth2\", \"tokenEndpoint\": \""
                     + oauth.tokenEndpointUrl("issuer") + "\", \"username\": \"pim\", \"password\": \"s3cret\", \"scope\": \"hooks\"}");
@@ -203,6 +206,10 @@ class DeliveryIT {
             }
             oauth.takeRequest(1, TimeUnit.SECONDS);
             assertThrowsNothingMore(oauth);
+            String webhookId = webhook.getString("id");
+            Poll.until(Duration.ofSeconds(10), () -> db.deliveriesOf(webhookId),
+                    rows -> rows.size() == 2 && rows.stream().allMatch(r -> r.status().equals("succeeded") && r.attemptCount() == 1),
+                    "both succeeded at the first attempt");
         } finally {
             oauth.shutdown();
         }
@@ -215,7 +222,7 @@ class DeliveryIT {
         slow.on("/slow", request -> {
             slowCalls.incrementAndGet();
             try {
-                Thread.sleep(5_000); // a receiver that hangs past the 1s timeout
+                Thread.sleep(6_000); // a receiver that hangs past the 2s timeout
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -230,7 +237,7 @@ class DeliveryIT {
             Poll.until(Duration.ofSeconds(5), () -> receiver.requests.size(), n -> n == 4, "the healthy webhook's deliveries arrive");
             assertTrue(Duration.between(sent, Instant.now()).toMillis() < 3_000, "not held up by the hanging receiver");
 
-            List<DeliveryDb.Row> rescheduled = Poll.until(Duration.ofSeconds(10), () -> db.deliveriesOf(dead.getString("id")).stream()
+            List<DeliveryDb.Row> rescheduled = Poll.until(Duration.ofSeconds(15), () -> db.deliveriesOf(dead.getString("id")).stream()
                             .filter(r -> r.attemptCount() == 0 && r.nextAttemptAt() != null
                                     && r.nextAttemptAt().isAfter(Instant.now().plusSeconds(15))).toList(),
                     rows -> rows.size() >= 6, "the open circuit reschedules the waiting deliveries without an attempt");
