@@ -55,7 +55,11 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
                 field('webhook-path', 'Path', path, 'With the hostname it forms the webhook URL.')),
             h('div', {class: 'url-preview'}, h('span', {class: 'label'}, 'Webhook URL'), url)),
         auth.element, headers.element, triggers.element, fields.element,
-        webhook && secretSection(webhook, newSecret),
+        webhook && secretSection(webhook, newSecret, async () => {
+            // rotating saved the webhook: later saves need its new version, not a conflict with ourselves
+            original.version = (await get(`webhooks/${webhook.id}`)).version;
+            await changed?.();
+        }),
         h('div', {class: 'form-actions'}, save, webhook && h('a', {class: 'button ghost', href: `#/webhooks/${webhook.id}/deliveries`}, 'Deliveries'), remove));
 
     const resolve = apiField => {
