@@ -1,7 +1,6 @@
 package io.damwebhooks.it.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -240,23 +239,25 @@ class ConsoleIT {
         page.go("#/webhooks/" + webhookId + "/deliveries");
         page.visible(By.cssSelector("#delivery-rows tr:last-child button.details")).click();
         page.visible(By.cssSelector("#delivery-detail table.attempts"));
-        assertFalse(page.overflowsHorizontally());
         Path wide = Browser.screenshot(driver, "console-1280");
-        Files.createDirectories(Path.of("docs"));
-        Files.copy(wide, Path.of("docs", "console.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(List.of(), page.overflowing(), "nothing sticks out at 1280 px");
+        if (Boolean.getBoolean("console.docs")) { // only on request: a test run leaves the sources as they were
+            Files.createDirectories(Path.of("docs"));
+            Files.copy(wide, Path.of("docs", "console.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
 
         Browser.viewport(driver, 375, 812, true);
         assertEquals(375L, driver.executeScript("return window.innerWidth"));
-        assertFalse(page.overflowsHorizontally(), "the delivery log fits a phone");
         Browser.screenshot(driver, "console-375-deliveries");
+        assertEquals(List.of(), page.overflowing(), "the delivery log fits a phone");
         page.click("tab-settings");
         page.visible("webhook-name");
-        assertFalse(page.overflowsHorizontally(), "the form fits a phone");
         Browser.screenshot(driver, "console-375-form");
+        assertEquals(List.of(), page.overflowing(), "the form fits a phone");
         page.go("#/");
         page.visible("active-" + webhookId);
-        assertFalse(page.overflowsHorizontally(), "the list fits a phone");
         Browser.screenshot(driver, "console-375-list");
+        assertEquals(List.of(), page.overflowing(), "the list fits a phone");
         Browser.viewport(driver, 1280, 900, false);
     }
 

@@ -91,9 +91,15 @@ final class ConsolePage {
                     .map(e => e.outerHTML);""");
     }
 
-    /** Whether the page is wider than the viewport (a horizontal scrollbar). */
-    boolean overflowsHorizontally() {
-        return (Boolean) driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+    /** The elements that stick out of the viewport on the right (a horizontal scrollbar), if any. */
+    @SuppressWarnings("unchecked")
+    List<String> overflowing() {
+        return (List<String>) driver.executeScript("""
+                if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+                return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .map(e => e.tagName + '#' + e.id + '.' + e.className + ' right=' + e.getBoundingClientRect().right)
+                    .slice(0, 10);""");
     }
 
     List<String> texts(By by) {
