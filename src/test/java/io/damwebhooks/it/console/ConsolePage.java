@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,7 +20,14 @@ final class ConsolePage {
 
     ConsolePage(ChromeDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.wait = waiting(Duration.ofSeconds(20));
+    }
+
+    // the list and the log re-render as they refresh: an element found a moment ago may be gone, so look again
+    private WebDriverWait waiting(Duration within) {
+        WebDriverWait wait = new WebDriverWait(driver, within);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     void signIn(String user, String password) {
@@ -62,7 +70,7 @@ final class ConsolePage {
     }
 
     <T> T until(Duration within, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, within).until(condition);
+        return waiting(within).until(condition);
     }
 
     <T> T until(Function<WebDriver, T> condition) {
