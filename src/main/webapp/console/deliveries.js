@@ -91,8 +91,8 @@ export function renderDeliveries(pane, webhook) {
         cells[2].replaceChildren(String(delivery.attemptCount ?? 0));
         cells[3].replaceChildren(delivery.lastStatusCode != null
             ? h('span', {class: codeClass(delivery.lastStatusCode)}, delivery.lastStatusCode) : h('span', {class: 'muted'}, '—'));
-        cells[4].replaceChildren(time(delivery.createdAt));
-        cells[5].replaceChildren(time(delivery.nextAttemptAt));
+        cells[4].replaceChildren(time(delivery.createdAt, true));
+        cells[5].replaceChildren(time(delivery.nextAttemptAt, true));
     }
 
     async function openDetail(id, focus) {

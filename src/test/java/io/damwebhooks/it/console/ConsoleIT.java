@@ -233,12 +233,14 @@ class ConsoleIT {
         admin().post("webhooks", """
                 {"name": "Search index", "hostname": "search.example.org", "path": "/dam/events", "active": false,
                  "triggers": [{"event": "asset.moved"}, {"event": "asset.renamed"}, {"event": "asset.deleted"}]}""");
-        Browser.viewport(driver, 1280, 900, false);
+        Browser.viewport(driver, 1280, 1000, false);
         page.go("#/");
         page.until(d -> d.findElements(By.cssSelector(".webhook-item")).size() == 2);
         page.go("#/webhooks/" + webhookId + "/deliveries");
         page.visible(By.cssSelector("#delivery-rows tr:last-child button.details")).click();
         page.visible(By.cssSelector("#delivery-detail table.attempts"));
+        driver.executeScript("window.scrollTo(0, 0)");
+        page.until(d -> d.findElements(By.cssSelector(".toast.shown")).isEmpty());
         Path wide = Browser.screenshot(driver, "console-1280");
         assertEquals(List.of(), page.overflowing(), "nothing sticks out at 1280 px");
         if (Boolean.getBoolean("console.docs")) { // only on request: a test run leaves the sources as they were
