@@ -8,7 +8,7 @@ import {renderDetail, codeClass} from './delivery-detail.js';
 
 const REFRESH_MS = 3000;
 const PAGE = 25;
-const COLUMNS = ['Status', 'Event', 'Attempts', 'Last response', 'Created', 'Next attempt'];
+const COLUMNS = ['Status', 'Event', 'Attempts', 'Last response', 'Created'];
 
 /** Renders the log of `webhook` into `pane`; returns what stops its refreshing. */
 export function renderDeliveries(pane, webhook) {
@@ -91,8 +91,8 @@ export function renderDeliveries(pane, webhook) {
         cells[2].replaceChildren(String(delivery.attemptCount ?? 0));
         cells[3].replaceChildren(delivery.lastStatusCode != null
             ? h('span', {class: codeClass(delivery.lastStatusCode)}, delivery.lastStatusCode) : h('span', {class: 'muted'}, '—'));
-        cells[4].replaceChildren(time(delivery.createdAt, true));
-        cells[5].replaceChildren(time(delivery.nextAttemptAt, true));
+        cells[4].replaceChildren(time(delivery.createdAt, true), delivery.nextAttemptAt && delivery.status === 'pending'
+            ? h('span', {class: 'next muted'}, 'next attempt ', time(delivery.nextAttemptAt, true)) : null);
     }
 
     async function openDetail(id, focus) {
