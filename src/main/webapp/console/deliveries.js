@@ -87,12 +87,12 @@ export function renderDeliveries(pane, webhook) {
         row.dataset.status = delivery.status;
         const cells = row.children;
         cells[0].replaceChildren(statusBadge(delivery.status));
-        cells[1].replaceChildren(h('span', {}, eventLabel(delivery.eventType)), h('span', {class: 'mono muted id'}, delivery.id));
+        cells[1].replaceChildren(h('div', {}, eventLabel(delivery.eventType), h('span', {class: 'mono muted id'}, delivery.id)));
         cells[2].replaceChildren(String(delivery.attemptCount ?? 0));
         cells[3].replaceChildren(delivery.lastStatusCode != null
             ? h('span', {class: codeClass(delivery.lastStatusCode)}, delivery.lastStatusCode) : h('span', {class: 'muted'}, '—'));
-        cells[4].replaceChildren(time(delivery.createdAt, true), delivery.nextAttemptAt && delivery.status === 'pending'
-            ? h('span', {class: 'next muted'}, 'next attempt ', time(delivery.nextAttemptAt, true)) : null);
+        cells[4].replaceChildren(h('div', {}, time(delivery.createdAt, true), delivery.nextAttemptAt && delivery.status === 'pending'
+            && h('span', {class: 'next muted'}, 'next attempt ', time(delivery.nextAttemptAt, true))));
     }
 
     async function openDetail(id, focus) {

@@ -101,13 +101,15 @@ final class ConsolePage {
 
     /** The elements that stick out of the viewport on the right (a horizontal scrollbar), if any. */
     @SuppressWarnings("unchecked")
-    List<String> overflowing() {
+    List<String> overflowing(int width) {
+        // measured against the width asked for: a phone's layout viewport may widen itself to its content
         return (List<String>) driver.executeScript("""
-                if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+                const width = arguments[0];
+                if (document.documentElement.scrollWidth <= width) return [];
                 return [...document.querySelectorAll('body *')]
-                    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                    .filter(e => e.getBoundingClientRect().right > width + 1)
                     .map(e => e.tagName + '#' + e.id + '.' + e.className + ' right=' + e.getBoundingClientRect().right)
-                    .slice(0, 10);""");
+                    .slice(0, 10);""", width);
     }
 
     List<String> texts(By by) {
