@@ -74,11 +74,11 @@ export function renderDeliveries(pane, webhook) {
     function newRow(id) {
         const row = h('tr', {dataset: {id}});
         COLUMNS.forEach(column => row.append(h('td', {'data-label': column})));
-        row.append(h('td', {class: 'row-actions'},
+        row.append(h('td', {class: 'row-actions'}, h('div', {class: 'stack'},
             h('button', {type: 'button', class: 'button ghost small details', onclick: () => openDetail(id, true)},
                 'Details', h('span', {class: 'sr-only'}, ` of ${id}`)),
             h('button', {type: 'button', class: 'button small redeliver', onclick: () => redeliver(id)},
-                'Redeliver', h('span', {class: 'sr-only'}, ` ${id}`))));
+                'Redeliver', h('span', {class: 'sr-only'}, ` ${id}`)))));
         rows.set(id, row);
         return row;
     }
