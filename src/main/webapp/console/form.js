@@ -17,7 +17,7 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
     const active = check('webhook-active', 'Active: deliver events to this webhook', original.active ?? true);
     const scheme = h('select', {id: 'webhook-scheme'},
         h('option', {value: 'https'}, 'https://'),
-        h('option', {value: 'http'}, 'http:// (only where the server allows it)'));
+        h('option', {value: 'http'}, 'http://'));
     scheme.value = original.scheme ?? 'https';
     const hostname = h('input', {id: 'webhook-hostname', value: original.hostname ?? '', required: true,
         placeholder: 'pim.example.com', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', inputmode: 'url'});
@@ -49,7 +49,7 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
             field('webhook-name', 'Name', name),
             active,
             h('div', {class: 'grid target'},
-                field('webhook-scheme', 'Scheme', scheme),
+                field('webhook-scheme', 'Scheme', scheme, 'http:// only where the server allows it.'),
                 field('webhook-hostname', 'Hostname', hostname,
                     'The domain name of the third-party API, optionally with :port.'),
                 field('webhook-path', 'Path', path, 'With the hostname it forms the webhook URL.')),
