@@ -181,6 +181,12 @@ class ConsoleIT {
             return value.startsWith("whsec_") && !value.equals(before) ? value : null;
         });
         assertEquals(shown, admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+        page.click("copy-secret"); // the Clipboard API, or the selected input when the browser refuses it
+        String said = page.until(d -> {
+            String text = d.findElement(By.id("toast")).getText();
+            return text.contains("copied") || text.contains("Ctrl+C") ? text : null;
+        });
+        assertTrue(said.contains("copied") || shown.equals(page.visible("signing-secret").getAttribute("value")), said);
     }
 
     @Test
@@ -203,6 +209,7 @@ class ConsoleIT {
     void anEventIsDeliveredShownAndRedelivered() {
         page.click("tab-deliveries");
         page.visible("send-test");
+        assertEquals(List.of(), page.unlabelledControls());
         Api.Reply accepted = publisher().post("events", """
                 {"type": "asset.uploaded", "asset": {"uuid": "3f1c", "name": "beach.jpg", "size": 48211,
                  "path": "/summer/beach.jpg", "mimeType": "image/jpeg", "cdnLink": "https://cdn.example.com/summer/beach.jpg"}}""");
@@ -280,5 +287,9 @@ class ConsoleIT {
         assertEquals(404, admin().get("webhooks/" + id).status());
         assertNull(driver.findElements(By.id("delete-webhook")).stream().findFirst().orElse(null));
         assertNotEquals(0, driver.findElements(By.cssSelector("[data-id='" + webhookId + "']")).size());
+
+        page.click("sign-out");
+        page.visible("login-user");
+        assertTrue(driver.findElement(By.id("app")).getAttribute("hidden") != null, "the console hides when signed out");
     }
 }
