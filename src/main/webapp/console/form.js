@@ -113,7 +113,7 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
 
     remove?.addEventListener('click', async () => {
         const sure = await confirmAction(`Delete “${webhook.name}”?`,
-            'It stops receiving events at once, and its delivery log goes with it. This cannot be undone.',
+            'It stops receiving events at once. This cannot be undone.',
             'Delete webhook');
         if (!sure) return;
         try {
