@@ -34,7 +34,7 @@ public final class Api {
     /** {@code base} is the deployment's URL (Arquillian's {@code @ArquillianResource URL}). */
     public static Api as(URL base, String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Api(URI.create(base.toString().replaceAll("/?$", "/") + "api/"), "Basic " + token);
+        return new Api(URI.create(base.toString().replaceFirst("/*$", "/") + "api/"), "Basic " + token);
     }
 
     public static Api admin(URL base) {
@@ -46,7 +46,7 @@ public final class Api {
     }
 
     public static Api anonymous(URL base) {
-        return new Api(URI.create(base.toString().replaceAll("/?$", "/") + "api/"), null);
+        return new Api(URI.create(base.toString().replaceFirst("/*$", "/") + "api/"), null);
     }
 
     public Reply get(String path) { return send("GET", path, (byte[]) null); }
