@@ -64,23 +64,6 @@ class ConsoleIT {
     static Receiver receiver;
     static String webhookId;
 
-    // the deployment's URL without its trailing slash: Api.as(…) would make that slash a double one
-    private Api admin() {
-        return Api.admin(trimmed(base));
-    }
-
-    private Api publisher() {
-        return Api.publisher(trimmed(base));
-    }
-
-    private static URL trimmed(URL url) {
-        try {
-            return URI.create(url.toString().replaceAll("/+$", "")).toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
     /** {@code 127.0.0.1:port}: what the form's hostname field takes. */
     static String receiverHost() {
         return receiver.url("").substring("http://".length());
@@ -159,13 +142,13 @@ class ConsoleIT {
         assertTrue(webhookId.startsWith("wh_"), webhookId);
         assertTrue(page.visible(By.cssSelector("[data-id='" + webhookId + "'] .item-name")).getText().contains("Receiver on loopback"));
 
-        Api.Reply reply = admin().get("webhooks/" + webhookId);
+        Api.Reply reply = Api.admin(base).get("webhooks/" + webhookId);
         assertEquals(200, reply.status(), reply.toString());
         var stored = reply.json();
         assertEquals("http://" + receiverHost() + "/hook", stored.getString("url"));
         assertEquals("basic", stored.getJsonObject("auth").getString("type"));
         assertEquals("X-Tenant", stored.getJsonArray("headers").getJsonObject(0).getString("name"));
-        assertEquals(secret, admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+        assertEquals(secret, Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
         assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("set"), "a stored password shows as set");
         assertEquals("", page.visible("auth-password").getAttribute("value"));
     }
@@ -173,14 +156,14 @@ class ConsoleIT {
     @Test
     @Order(3)
     void theSigningSecretIsRotatedAfterAConfirmation() {
-        String before = admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret");
+        String before = Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret");
         page.click("rotate-secret");
         page.confirm();
         String shown = page.until(d -> {
             String value = d.findElement(By.id("signing-secret")).getAttribute("value");
             return value.startsWith("whsec_") && !value.equals(before) ? value : null;
         });
-        assertEquals(shown, admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+        assertEquals(shown, Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
         page.click("copy-secret"); // the Clipboard API, or the selected input when the browser refuses it
         String said = page.until(d -> {
             String text = d.findElement(By.id("toast")).getText();
@@ -194,7 +177,7 @@ class ConsoleIT {
     void theListTogglesAWebhookOffAndOn() {
         for (boolean active : new boolean[] {false, true}) {
             page.click("active-" + webhookId);
-            Poll.until(Duration.ofSeconds(10), () -> admin().get("webhooks/" + webhookId).json().getBoolean("active"),
+            Poll.until(Duration.ofSeconds(10), () -> Api.admin(base).get("webhooks/" + webhookId).json().getBoolean("active"),
                     value -> value == active, "active is " + active);
             WebElement toggle = page.until(d -> {
                 WebElement current = d.findElement(By.id("active-" + webhookId));
@@ -210,7 +193,7 @@ class ConsoleIT {
         page.click("tab-deliveries");
         page.visible("send-test");
         assertEquals(List.of(), page.unlabelledControls());
-        Api.Reply accepted = publisher().post("events", """
+        Api.Reply accepted = Api.publisher(base).post("events", """
                 {"type": "asset.uploaded", "asset": {"uuid": "3f1c", "name": "beach.jpg", "size": 48211,
                  "path": "/summer/beach.jpg", "mimeType": "image/jpeg", "cdnLink": "https://cdn.example.com/summer/beach.jpg"}}""");
         assertEquals(202, accepted.status(), accepted.toString());
@@ -237,7 +220,7 @@ class ConsoleIT {
     @Test
     @Order(6)
     void itWorksAt1280PixelsAndOnAPhone() throws IOException {
-        admin().post("webhooks", """
+        Api.admin(base).post("webhooks", """
                 {"name": "Search index", "hostname": "search.example.org", "path": "/dam/events", "active": false,
                  "triggers": [{"event": "asset.moved"}, {"event": "asset.renamed"}, {"event": "asset.deleted"}]}""");
         Browser.viewport(driver, 1280, 1000, false);
@@ -275,16 +258,16 @@ class ConsoleIT {
     @Test
     @Order(7)
     void deletingAsksFirst() {
-        String id = admin().get("webhooks").array().stream().map(v -> v.asJsonObject())
+        String id = Api.admin(base).get("webhooks").array().stream().map(v -> v.asJsonObject())
                 .filter(w -> w.getString("name").equals("Search index")).findFirst().orElseThrow().getString("id");
         page.go("#/webhooks/" + id);
         page.click("delete-webhook");
         page.click("confirm-cancel");
-        assertEquals(200, admin().get("webhooks/" + id).status());
+        assertEquals(200, Api.admin(base).get("webhooks/" + id).status());
         page.click("delete-webhook");
         page.confirm();
         page.until(d -> d.findElements(By.cssSelector("[data-id='" + id + "']")).isEmpty());
-        assertEquals(404, admin().get("webhooks/" + id).status());
+        assertEquals(404, Api.admin(base).get("webhooks/" + id).status());
         assertNull(driver.findElements(By.id("delete-webhook")).stream().findFirst().orElse(null));
         assertNotEquals(0, driver.findElements(By.cssSelector("[data-id='" + webhookId + "']")).size());
 
