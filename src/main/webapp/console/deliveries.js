@@ -8,7 +8,7 @@ import {renderDetail, codeClass} from './delivery-detail.js';
 
 const REFRESH_MS = 3000;
 const PAGE = 25;
-const COLUMNS = ['Status', 'Event', 'Attempts', 'Last response', 'Created', 'Next attempt'];
+const COLUMNS = ['Status', 'Event', 'Attempts', 'Last response', 'Created'];
 
 /** Renders the log of `webhook` into `pane`; returns what stops its refreshing. */
 export function renderDeliveries(pane, webhook) {
@@ -74,11 +74,11 @@ export function renderDeliveries(pane, webhook) {
     function newRow(id) {
         const row = h('tr', {dataset: {id}});
         COLUMNS.forEach(column => row.append(h('td', {'data-label': column})));
-        row.append(h('td', {class: 'row-actions'},
+        row.append(h('td', {class: 'row-actions'}, h('div', {class: 'stack'},
             h('button', {type: 'button', class: 'button ghost small details', onclick: () => openDetail(id, true)},
                 'Details', h('span', {class: 'sr-only'}, ` of ${id}`)),
             h('button', {type: 'button', class: 'button small redeliver', onclick: () => redeliver(id)},
-                'Redeliver', h('span', {class: 'sr-only'}, ` ${id}`))));
+                'Redeliver', h('span', {class: 'sr-only'}, ` ${id}`)))));
         rows.set(id, row);
         return row;
     }
@@ -87,12 +87,12 @@ export function renderDeliveries(pane, webhook) {
         row.dataset.status = delivery.status;
         const cells = row.children;
         cells[0].replaceChildren(statusBadge(delivery.status));
-        cells[1].replaceChildren(h('span', {}, eventLabel(delivery.eventType)), h('span', {class: 'mono muted id'}, delivery.id));
+        cells[1].replaceChildren(h('div', {}, eventLabel(delivery.eventType), h('span', {class: 'mono muted id'}, delivery.id)));
         cells[2].replaceChildren(String(delivery.attemptCount ?? 0));
         cells[3].replaceChildren(delivery.lastStatusCode != null
             ? h('span', {class: codeClass(delivery.lastStatusCode)}, delivery.lastStatusCode) : h('span', {class: 'muted'}, '—'));
-        cells[4].replaceChildren(time(delivery.createdAt));
-        cells[5].replaceChildren(time(delivery.nextAttemptAt));
+        cells[4].replaceChildren(h('div', {}, time(delivery.createdAt, true), delivery.nextAttemptAt && delivery.status === 'pending'
+            && h('span', {class: 'next muted'}, 'next attempt ', time(delivery.nextAttemptAt, true))));
     }
 
     async function openDetail(id, focus) {

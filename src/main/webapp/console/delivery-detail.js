@@ -29,7 +29,7 @@ function attemptsTable(attempts) {
         h('thead', {}, h('tr', {}, ['#', 'Started', 'Duration', 'Response', 'Error'].map(t => h('th', {scope: 'col'}, t)))),
         h('tbody', {}, attempts.map(attempt => h('tr', {},
             h('td', {'data-label': '#'}, attempt.number),
-            h('td', {'data-label': 'Started'}, time(attempt.startedAt)),
+            h('td', {'data-label': 'Started'}, time(attempt.startedAt, true)),
             h('td', {'data-label': 'Duration', class: 'numeric'}, attempt.durationMs != null ? `${attempt.durationMs} ms` : '—'),
             h('td', {'data-label': 'Response'}, responseCell(attempt)),
             h('td', {'data-label': 'Error'}, attempt.error ?? h('span', {class: 'muted'}, '—')))))));

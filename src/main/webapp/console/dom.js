@@ -39,11 +39,16 @@ export function check(id, label, checked, attributes = {}) {
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'medium'});
+const timeOnly = new Intl.DateTimeFormat(undefined, {timeStyle: 'medium'});
+const shortDateTime = new Intl.DateTimeFormat(undefined, {dateStyle: 'short', timeStyle: 'short'});
 
-/** A <time> for an ISO instant, or a dash. */
-export function time(iso) {
+/** A <time> for an ISO instant, or a dash; `short`: today's time only, else a short date (full on hover). */
+export function time(iso, short = false) {
     if (!iso) return h('span', {class: 'muted'}, '—');
-    return h('time', {datetime: iso}, dateTime.format(new Date(iso)));
+    const date = new Date(iso);
+    const today = date.toDateString() === new Date().toDateString();
+    const text = !short ? dateTime.format(date) : today ? timeOnly.format(date) : shortDateTime.format(date);
+    return h('time', {datetime: iso, title: dateTime.format(date)}, text);
 }
 
 let toastTimer;

@@ -2,7 +2,7 @@
 import {h, toast, confirmAction} from './dom.js';
 import {get, post} from './api.js';
 
-export function secretSection(webhook, initial) {
+export function secretSection(webhook, initial, rotated) {
     const output = h('input', {id: 'signing-secret', type: 'password', readonly: true, value: '',
         placeholder: 'Hidden', class: 'mono', 'aria-describedby': 'signing-secret-hint', spellcheck: 'false'});
     const reveal = h('button', {type: 'button', class: 'button small', id: 'reveal-secret', 'aria-pressed': 'false'}, 'Reveal');
@@ -44,6 +44,7 @@ export function secretSection(webhook, initial) {
         output.value = (await post(`webhooks/${webhook.id}/secret/rotate`)).signingSecret;
         show(true);
         toast('A new signing secret is in use.');
+        await rotated?.();
     }));
 
     if (initial) { output.value = initial; show(true); }

@@ -17,7 +17,7 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
     const active = check('webhook-active', 'Active: deliver events to this webhook', original.active ?? true);
     const scheme = h('select', {id: 'webhook-scheme'},
         h('option', {value: 'https'}, 'https://'),
-        h('option', {value: 'http'}, 'http:// (only where the server allows it)'));
+        h('option', {value: 'http'}, 'http://'));
     scheme.value = original.scheme ?? 'https';
     const hostname = h('input', {id: 'webhook-hostname', value: original.hostname ?? '', required: true,
         placeholder: 'pim.example.com', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', inputmode: 'url'});
@@ -49,13 +49,17 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
             field('webhook-name', 'Name', name),
             active,
             h('div', {class: 'grid target'},
-                field('webhook-scheme', 'Scheme', scheme),
+                field('webhook-scheme', 'Scheme', scheme, 'http:// only where the server allows it.'),
                 field('webhook-hostname', 'Hostname', hostname,
                     'The domain name of the third-party API, optionally with :port.'),
                 field('webhook-path', 'Path', path, 'With the hostname it forms the webhook URL.')),
             h('div', {class: 'url-preview'}, h('span', {class: 'label'}, 'Webhook URL'), url)),
         auth.element, headers.element, triggers.element, fields.element,
-        webhook && secretSection(webhook, newSecret),
+        webhook && secretSection(webhook, newSecret, async () => {
+            // rotating saved the webhook: later saves need its new version, not a conflict with ourselves
+            original.version = (await get(`webhooks/${webhook.id}`)).version;
+            await changed?.();
+        }),
         h('div', {class: 'form-actions'}, save, webhook && h('a', {class: 'button ghost', href: `#/webhooks/${webhook.id}/deliveries`}, 'Deliveries'), remove));
 
     const resolve = apiField => {
@@ -109,7 +113,7 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
 
     remove?.addEventListener('click', async () => {
         const sure = await confirmAction(`Delete “${webhook.name}”?`,
-            'It stops receiving events at once, and its delivery log goes with it. This cannot be undone.',
+            'It stops receiving events at once. This cannot be undone.',
             'Delete webhook');
         if (!sure) return;
         try {

@@ -1,15 +1,18 @@
 // The webhook list in the sidebar, with an active switch each. A switch PUTs the GET document with `active`
 // flipped; a 409 (changed elsewhere) reloads the list.
 import {h, srOnly, toast} from './dom.js';
-import {put, ApiError} from './api.js';
+import {get, put, ApiError} from './api.js';
 import {triggerLabel} from './catalog.js';
 
 export function renderList(list, webhooks, selectedId, reload) {
+    const focused = list.contains(document.activeElement) ? document.activeElement.id : null;
     if (!webhooks.length) {
         list.replaceChildren(h('li', {class: 'empty'}, 'No webhooks yet. Add one to call a service when assets change.'));
         return;
     }
     list.replaceChildren(...webhooks.map(webhook => item(webhook, webhook.id === selectedId, reload)));
+    // a fresh list must not take the keyboard focus away from the switch or link that was in use
+    if (focused) document.getElementById(focused)?.focus();
 }
 
 function item(webhook, selected, reload) {
@@ -18,7 +21,9 @@ function item(webhook, selected, reload) {
     toggle.addEventListener('change', async () => {
         toggle.disabled = true;
         try {
-            await put(`webhooks/${webhook.id}`, {...webhook, active: toggle.checked});
+            // the current document, so that a change made here since the list loaded (a rotated secret) is no conflict
+            const current = await get(`webhooks/${webhook.id}`);
+            await put(`webhooks/${webhook.id}`, {...current, active: toggle.checked});
             toast(`“${webhook.name}” is ${toggle.checked ? 'active' : 'paused'}.`);
             await reload();
         } catch (error) {
@@ -35,7 +40,7 @@ function item(webhook, selected, reload) {
     });
     return h('li', {class: 'webhook-item' + (selected ? ' selected' : ''), dataset: {id: webhook.id}},
         h('div', {class: 'item-main'},
-            h('a', {class: 'item-name', href: `#/webhooks/${webhook.id}`, 'aria-current': selected ? 'true' : null},
+            h('a', {class: 'item-name', id: `open-${webhook.id}`, href: `#/webhooks/${webhook.id}`, 'aria-current': selected ? 'true' : null},
                 webhook.name),
             h('span', {class: 'item-url mono', title: webhook.url}, webhook.url),
             h('span', {class: 'item-triggers'}, (webhook.triggers ?? []).map(t => triggerLabel(t.event))
@@ -44,6 +49,6 @@ function item(webhook, selected, reload) {
         h('div', {class: 'item-side'},
             h('div', {class: 'switch-box'}, toggle,
                 h('label', {for: switchId}, 'Active', srOnly(`: ${webhook.name}`))),
-            h('a', {class: 'item-link', href: `#/webhooks/${webhook.id}/deliveries`}, 'Deliveries',
+            h('a', {class: 'item-link', id: `deliveries-${webhook.id}`, href: `#/webhooks/${webhook.id}/deliveries`}, 'Deliveries',
                 srOnly(` of ${webhook.name}`))));
 }

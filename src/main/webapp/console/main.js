@@ -70,7 +70,12 @@ function signedOut(message) {
     showLogin(message, start);
 }
 
-window.addEventListener('hashchange', () => { if (session.signedIn) render(); });
+// after a navigation the keyboard and screen reader continue at the new view's heading
+window.addEventListener('hashchange', async () => {
+    if (!session.signedIn) return;
+    await render();
+    if (!list.contains(document.activeElement)) document.querySelector('#pane-title, #pane h2')?.focus();
+});
 window.addEventListener('unauthorized', () => {
     const wasSignedIn = session.signedIn;
     session.signOut();

@@ -6,7 +6,7 @@ export function paneHeader(webhook, current) {
         'aria-current': id === current ? 'page' : null}, label);
     return h('header', {class: 'pane-head'},
         h('a', {class: 'back', href: '#/'}, '← All webhooks'),
-        h('h2', {id: 'pane-title'}, webhook ? webhook.name : 'New webhook'),
+        h('h2', {id: 'pane-title', tabindex: '-1'}, webhook ? webhook.name : 'New webhook'),
         webhook && h('p', {class: 'mono url muted'}, webhook.url),
         webhook && h('nav', {class: 'tabs', 'aria-label': 'Webhook views'},
             tab('settings', 'Settings', `#/webhooks/${webhook.id}`),
@@ -15,7 +15,7 @@ export function paneHeader(webhook, current) {
 
 export function welcome() {
     return h('div', {class: 'welcome'},
-        h('h2', {}, 'Call third-party services when assets change'),
+        h('h2', {tabindex: '-1'}, 'Call third-party services when assets change'),
         h('p', {}, 'Each webhook POSTs a signed JSON body to its URL upon the triggers you choose: an upload, a move, '
             + 'a rename, a deletion, or a change of metadata, information, tags or labels.'),
         h('p', {}, 'Select a webhook to edit it or to see what it delivered, or add a new one.'),

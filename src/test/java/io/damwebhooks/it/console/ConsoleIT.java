@@ -1,7 +1,6 @@
 package io.damwebhooks.it.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,23 +63,6 @@ class ConsoleIT {
     static ConsolePage page;
     static Receiver receiver;
     static String webhookId;
-
-    // the deployment's URL without its trailing slash: Api.as(…) would make that slash a double one
-    private Api admin() {
-        return Api.admin(trimmed(base));
-    }
-
-    private Api publisher() {
-        return Api.publisher(trimmed(base));
-    }
-
-    private static URL trimmed(URL url) {
-        try {
-            return URI.create(url.toString().replaceAll("/+$", "")).toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
 
     /** {@code 127.0.0.1:port}: what the form's hostname field takes. */
     static String receiverHost() {
@@ -160,13 +142,13 @@ class ConsoleIT {
         assertTrue(webhookId.startsWith("wh_"), webhookId);
         assertTrue(page.visible(By.cssSelector("[data-id='" + webhookId + "'] .item-name")).getText().contains("Receiver on loopback"));
 
-        Api.Reply reply = admin().get("webhooks/" + webhookId);
+        Api.Reply reply = Api.admin(base).get("webhooks/" + webhookId);
         assertEquals(200, reply.status(), reply.toString());
         var stored = reply.json();
         assertEquals("http://" + receiverHost() + "/hook", stored.getString("url"));
         assertEquals("basic", stored.getJsonObject("auth").getString("type"));
         assertEquals("X-Tenant", stored.getJsonArray("headers").getJsonObject(0).getString("name"));
-        assertEquals(secret, admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+        assertEquals(secret, Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
         assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("set"), "a stored password shows as set");
         assertEquals("", page.visible("auth-password").getAttribute("value"));
     }
@@ -174,14 +156,20 @@ class ConsoleIT {
     @Test
     @Order(3)
     void theSigningSecretIsRotatedAfterAConfirmation() {
-        String before = admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret");
+        String before = Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret");
         page.click("rotate-secret");
         page.confirm();
         String shown = page.until(d -> {
             String value = d.findElement(By.id("signing-secret")).getAttribute("value");
             return value.startsWith("whsec_") && !value.equals(before) ? value : null;
         });
-        assertEquals(shown, admin().get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+        assertEquals(shown, Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
+        page.click("copy-secret"); // the Clipboard API, or the selected input when the browser refuses it
+        String said = page.until(d -> {
+            String text = d.findElement(By.id("toast")).getText();
+            return text.contains("copied") || text.contains("Ctrl+C") ? text : null;
+        });
+        assertTrue(said.contains("copied") || shown.equals(page.visible("signing-secret").getAttribute("value")), said);
     }
 
     @Test
@@ -189,7 +177,7 @@ class ConsoleIT {
     void theListTogglesAWebhookOffAndOn() {
         for (boolean active : new boolean[] {false, true}) {
             page.click("active-" + webhookId);
-            Poll.until(Duration.ofSeconds(10), () -> admin().get("webhooks/" + webhookId).json().getBoolean("active"),
+            Poll.until(Duration.ofSeconds(10), () -> Api.admin(base).get("webhooks/" + webhookId).json().getBoolean("active"),
                     value -> value == active, "active is " + active);
             WebElement toggle = page.until(d -> {
                 WebElement current = d.findElement(By.id("active-" + webhookId));
@@ -204,7 +192,8 @@ class ConsoleIT {
     void anEventIsDeliveredShownAndRedelivered() {
         page.click("tab-deliveries");
         page.visible("send-test");
-        Api.Reply accepted = publisher().post("events", """
+        assertEquals(List.of(), page.unlabelledControls());
+        Api.Reply accepted = Api.publisher(base).post("events", """
                 {"type": "asset.uploaded", "asset": {"uuid": "3f1c", "name": "beach.jpg", "size": 48211,
                  "path": "/summer/beach.jpg", "mimeType": "image/jpeg", "cdnLink": "https://cdn.example.com/summer/beach.jpg"}}""");
         assertEquals(202, accepted.status(), accepted.toString());
@@ -217,7 +206,7 @@ class ConsoleIT {
 
         row.findElement(By.cssSelector("button.details")).click();
         WebElement attempts = page.visible(By.cssSelector("#delivery-detail table.attempts"));
-        assertTrue(attempts.getText().matches("(?s).*\\b204\\b.*\\d+ ms.*"), attempts.getText());
+        assertTrue(attempts.getText().matches("(?s).*\\d+ ms\\s+204\\b.*"), attempts.getText());
 
         row.findElement(By.cssSelector("button.redeliver")).click();
         Poll.until(Duration.ofSeconds(60), () -> receiver.seen.get(messageId).get(),
@@ -231,46 +220,59 @@ class ConsoleIT {
     @Test
     @Order(6)
     void itWorksAt1280PixelsAndOnAPhone() throws IOException {
-        admin().post("webhooks", """
+        Api.admin(base).post("webhooks", """
                 {"name": "Search index", "hostname": "search.example.org", "path": "/dam/events", "active": false,
                  "triggers": [{"event": "asset.moved"}, {"event": "asset.renamed"}, {"event": "asset.deleted"}]}""");
-        Browser.viewport(driver, 1280, 900, false);
-        page.go("#/webhooks/" + webhookId + "/deliveries");
+        Browser.viewport(driver, 1280, 1000, false);
+        page.go("#/");
         page.until(d -> d.findElements(By.cssSelector(".webhook-item")).size() == 2);
-        assertFalse(page.overflowsHorizontally());
+        page.go("#/webhooks/" + webhookId + "/deliveries");
+        page.visible(By.cssSelector("#delivery-rows tr:last-child button.details")).click();
+        page.visible(By.cssSelector("#delivery-detail table.attempts"));
+        driver.executeScript("window.scrollTo(0, 0)");
+        page.until(d -> d.findElements(By.cssSelector(".toast.shown")).isEmpty());
         Path wide = Browser.screenshot(driver, "console-1280");
-        Files.createDirectories(Path.of("docs"));
-        Files.copy(wide, Path.of("docs", "console.png"), StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(List.of(), page.overflowing(1280), "nothing sticks out at 1280 px");
+        assertEquals(true, driver.executeScript("return [...document.querySelectorAll('.table-wrap')]"
+                + ".every(wrap => wrap.scrollWidth <= wrap.clientWidth)"), "the log's tables need no scrolling at 1280 px");
+        if (Boolean.getBoolean("console.docs")) { // only on request: a test run leaves the sources as they were
+            Files.createDirectories(Path.of("docs"));
+            Files.copy(wide, Path.of("docs", "console.png"), StandardCopyOption.REPLACE_EXISTING);
+        }
 
         Browser.viewport(driver, 375, 812, true);
         assertEquals(375L, driver.executeScript("return window.innerWidth"));
-        assertFalse(page.overflowsHorizontally(), "the delivery log fits a phone");
         Browser.screenshot(driver, "console-375-deliveries");
+        assertEquals(List.of(), page.overflowing(375), "the delivery log fits a phone");
         page.click("tab-settings");
         page.visible("webhook-name");
-        assertFalse(page.overflowsHorizontally(), "the form fits a phone");
         Browser.screenshot(driver, "console-375-form");
+        assertEquals(List.of(), page.overflowing(375), "the form fits a phone");
         page.go("#/");
         page.visible("active-" + webhookId);
-        assertFalse(page.overflowsHorizontally(), "the list fits a phone");
         Browser.screenshot(driver, "console-375-list");
+        assertEquals(List.of(), page.overflowing(375), "the list fits a phone");
         Browser.viewport(driver, 1280, 900, false);
     }
 
     @Test
     @Order(7)
     void deletingAsksFirst() {
-        String id = admin().get("webhooks").array().stream().map(v -> v.asJsonObject())
+        String id = Api.admin(base).get("webhooks").array().stream().map(v -> v.asJsonObject())
                 .filter(w -> w.getString("name").equals("Search index")).findFirst().orElseThrow().getString("id");
         page.go("#/webhooks/" + id);
         page.click("delete-webhook");
         page.click("confirm-cancel");
-        assertEquals(200, admin().get("webhooks/" + id).status());
+        assertEquals(200, Api.admin(base).get("webhooks/" + id).status());
         page.click("delete-webhook");
         page.confirm();
         page.until(d -> d.findElements(By.cssSelector("[data-id='" + id + "']")).isEmpty());
-        assertEquals(404, admin().get("webhooks/" + id).status());
+        assertEquals(404, Api.admin(base).get("webhooks/" + id).status());
         assertNull(driver.findElements(By.id("delete-webhook")).stream().findFirst().orElse(null));
         assertNotEquals(0, driver.findElements(By.cssSelector("[data-id='" + webhookId + "']")).size());
+
+        page.click("sign-out");
+        page.visible("login-user");
+        assertTrue(driver.findElement(By.id("app")).getAttribute("hidden") != null, "the console hides when signed out");
     }
 }

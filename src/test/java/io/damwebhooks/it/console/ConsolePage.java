@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,7 +20,14 @@ final class ConsolePage {
 
     ConsolePage(ChromeDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.wait = waiting(Duration.ofSeconds(20));
+    }
+
+    // the list and the log re-render as they refresh: an element found a moment ago may be gone, so look again
+    private WebDriverWait waiting(Duration within) {
+        WebDriverWait wait = new WebDriverWait(driver, within);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     void signIn(String user, String password) {
@@ -62,7 +70,7 @@ final class ConsolePage {
     }
 
     <T> T until(Duration within, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, within).until(condition);
+        return waiting(within).until(condition);
     }
 
     <T> T until(Function<WebDriver, T> condition) {
@@ -91,9 +99,17 @@ final class ConsolePage {
                     .map(e => e.outerHTML);""");
     }
 
-    /** Whether the page is wider than the viewport (a horizontal scrollbar). */
-    boolean overflowsHorizontally() {
-        return (Boolean) driver.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+    /** The elements that stick out of the viewport on the right (a horizontal scrollbar), if any. */
+    @SuppressWarnings("unchecked")
+    List<String> overflowing(int width) {
+        // measured against the width asked for: a phone's layout viewport may widen itself to its content
+        return (List<String>) driver.executeScript("""
+                const width = arguments[0];
+                if (document.documentElement.scrollWidth <= width) return [];
+                return [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > width + 1)
+                    .map(e => e.tagName + '#' + e.id + '.' + e.className + ' right=' + e.getBoundingClientRect().right)
+                    .slice(0, 10);""", width);
     }
 
     List<String> texts(By by) {
