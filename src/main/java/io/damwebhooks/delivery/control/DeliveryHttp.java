@@ -1,5 +1,6 @@
 package io.damwebhooks.delivery.control;
 
+import io.damwebhooks.platform.control.Durations;
 import io.damwebhooks.delivery.entity.Attempt;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -89,12 +89,7 @@ public class Housekeeping {
     }
 
     private static Duration positive(String key, String value) {
-        Duration duration;
-        try {
-            duration = Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
-        }
+        Duration duration = Durations.parse(key, value);
         if (duration.isZero()) throw new IllegalArgumentException(key + " must be longer than 0");
         return duration;
     }

@@ -1,5 +1,6 @@
 package io.damwebhooks.delivery.control;
 
+import io.damwebhooks.platform.control.Durations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.damwebhooks.delivery.control;
+package io.damwebhooks.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DurationsTest {
+class DurationListsTest {
 
     @Test
     void readsEveryUnit() {
