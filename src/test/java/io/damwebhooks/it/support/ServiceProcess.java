@@ -55,7 +55,12 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             ServiceProcess service = new ServiceProcess(builder.start(), port, log);
-            service.awaitReady(Duration.ofMinutes(4));
+            try {
+                service.awaitReady(Duration.ofMinutes(4));
+            } catch (RuntimeException | AssertionError notReady) {
+                service.kill(); // never leave a half-started server behind
+                throw notReady;
+            }
             return service;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
