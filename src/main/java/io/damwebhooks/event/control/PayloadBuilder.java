@@ -2,10 +2,10 @@ package io.damwebhooks.event.control;
 
 import io.damwebhooks.api.AssetEvent;
 import io.damwebhooks.webhook.entity.PayloadField;
+import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +30,9 @@ public final class PayloadBuilder {
 
     private PayloadBuilder(AssetEvent event, String eventId) {
         this.event = event;
-        this.head = "{\"type\":" + JSONB.toJson(event.type().wireName())
-                + ",\"timestamp\":" + JSONB.toJson(event.occurredAt().toString())
-                + ",\"data\":{\"eventId\":" + JSONB.toJson(eventId)
+        this.head = "{\"type\":" + quoted(event.type().wireName())
+                + ",\"timestamp\":" + quoted(event.occurredAt().toString())
+                + ",\"data\":{\"eventId\":" + quoted(eventId)
                 + ",\"webhook\":";
     }
 
@@ -46,10 +46,18 @@ public final class PayloadBuilder {
         Set<PayloadField> selection = PayloadFields.applicable(fields, event.asset());
         // {"asset":…,"changes":…}: its opening brace dropped, it closes "data" after "webhook"
         String rest = bodies.computeIfAbsent(selection, s -> JSONB.toJson(new PayloadBody(event, s)));
-        String webhook = JSONB.toJson(new WebhookRef(webhookId, webhookName));
+        String webhook = "{\"id\":" + quoted(webhookId) + ",\"name\":" + quoted(webhookName) + "}";
         return new StringBuilder(head.length() + webhook.length() + rest.length() + 1)
                 .append(head).append(webhook).append(',').append(rest, 1, rest.length()).append('}')
                 .toString();
+    }
+
+    /**
+     * A JSON string literal, escaped by JSON-P: for the few plain strings of the envelope, a full JSON-B
+     * serialisation (a writer, a generator, a context) would cost more than the whole asset part.
+     */
+    private static String quoted(String value) {
+        return value == null ? "null" : Json.createValue(value).toString();
     }
 
     /** How many distinct asset parts were serialised so far: one per distinct applicable selection. */
@@ -57,6 +65,4 @@ public final class PayloadBuilder {
         return bodies.size();
     }
 
-    @JsonbPropertyOrder({"id", "name"})
-    public record WebhookRef(String id, String name) { }
 }
