@@ -1,5 +1,6 @@
 package io.damwebhooks.delivery.control;
 
+import io.damwebhooks.it.support.ScriptedReceiver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
-import io.damwebhooks.delivery.control.TestReceiver.Answer;
+import io.damwebhooks.delivery.control.ScriptedReceiver.Answer;
 import io.damwebhooks.webhook.entity.AuthType;
 import io.damwebhooks.webhook.entity.Header;
 import java.net.InetAddress;
@@ -38,7 +39,7 @@ class SenderTest {
 
     static ScheduledExecutorService timer;
     MockOAuth2Server oauth;
-    TestReceiver receiver;
+    ScriptedReceiver receiver;
 
     @BeforeAll
     static void timer() {
@@ -52,7 +53,7 @@ class SenderTest {
 
     @BeforeEach
     void start() throws Exception {
-        receiver = new TestReceiver();
+        receiver = new ScriptedReceiver();
         oauth = new MockOAuth2Server();
         oauth.start(InetAddress.getByName("127.0.0.1"), 0);
     }
@@ -94,7 +95,7 @@ class SenderTest {
         AttemptResult result = sender(true, "5s").send(claimed(to(receiver.url("/hook"), AuthType.NONE, null, null, null, null, null)));
         assertEquals(204, result.statusCode(), String.valueOf(result));
         assertTrue(result.succeeded());
-        TestReceiver.Request got = receiver.requests.poll(5, TimeUnit.SECONDS);
+        ScriptedReceiver.Request got = receiver.requests.poll(5, TimeUnit.SECONDS);
         assertEquals(PAYLOAD, got.body());
         assertEquals("application/json", got.header("Content-Type"));
         assertEquals("acme", got.header("X-Tenant"));

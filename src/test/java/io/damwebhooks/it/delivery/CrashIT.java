@@ -1,5 +1,6 @@
 package io.damwebhooks.it.delivery;
 
+import io.damwebhooks.it.support.ScriptedReceiver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.damwebhooks.it.support.Api;

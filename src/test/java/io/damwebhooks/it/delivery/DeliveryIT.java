@@ -1,5 +1,6 @@
 package io.damwebhooks.it.delivery;
 
+import io.damwebhooks.it.support.ScriptedReceiver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

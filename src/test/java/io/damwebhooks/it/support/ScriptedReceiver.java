@@ -1,4 +1,4 @@
-package io.damwebhooks.it.delivery;
+package io.damwebhooks.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
