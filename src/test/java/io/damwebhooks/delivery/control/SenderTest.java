@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
-import io.damwebhooks.delivery.control.ScriptedReceiver.Answer;
+import io.damwebhooks.it.support.ScriptedReceiver.Answer;
 import io.damwebhooks.webhook.entity.AuthType;
 import io.damwebhooks.webhook.entity.Header;
 import java.net.InetAddress;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
-import io.damwebhooks.it.delivery.ScriptedReceiver.Answer;
+import io.damwebhooks.it.support.ScriptedReceiver.Answer;
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
 import io.damwebhooks.it.support.Poll;
