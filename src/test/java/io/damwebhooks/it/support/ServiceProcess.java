@@ -33,6 +33,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts an instance on a free port with {@code home} as its data directory and waits until it is ready. */
     public static ServiceProcess start(Path relativeOrAbsoluteHome, Map<String, String> environment) {
+        return start(relativeOrAbsoluteHome, environment, List.of());
+    }
+
+    /** The same, with extra JVM options for the server (e.g. {@code -Djdk.net.hosts.file=…}). */
+    public static ServiceProcess start(Path relativeOrAbsoluteHome, Map<String, String> environment, List<String> jvmOptions) {
         Path home = relativeOrAbsoluteHome.toAbsolutePath();
         int port = freePort();
         try {
@@ -42,8 +47,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path log = home.resolve("server-" + port + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home,
-                "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("war.file", "target/dam-webhooks.war"),
                 "--contextroot", "dam-webhooks", "--port", String.valueOf(port), "--nocluster",
                 "--rootdir", home.resolve("payara-" + port).toString()));
