@@ -27,7 +27,13 @@ public final class Benchmarks {
     static final int EVENTS = Integer.getInteger("bench.events", 2000);
     static final int BACKLOG_EVENTS = Integer.getInteger("bench.backlog-events", 20_000);
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
-    static final List<String> rows = new ArrayList<>();
+    static final List<String> rows = new ArrayList<>() {
+        @Override
+        public boolean add(String row) {
+            System.out.println(row); // as soon as it is measured: a long run can be stopped without losing it
+            return super.add(row);
+        }
+    };
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "bench"));

@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
@@ -22,6 +24,10 @@ public class DeliveryMetrics {
 
     private final AtomicLong backlog = new AtomicLong();
 
+    /** With its unit declared: without one, Payara exports the nanoseconds under a "seconds" name. */
+    private static final Metadata ATTEMPT = Metadata.builder().withName("webhooks.delivery.attempt")
+            .withDescription("how long one delivery attempt took").withUnit(MetricUnits.NANOSECONDS).build();
+
     @PostConstruct
     void register() {
         registry.gauge("webhooks.delivery.backlog", backlog, AtomicLong::get);
@@ -32,7 +38,7 @@ public class DeliveryMetrics {
     }
 
     void attempt(AttemptResult result) {
-        registry.timer("webhooks.delivery.attempt").update(Duration.ofMillis(result.durationMs()));
+        registry.timer(ATTEMPT).update(Duration.ofMillis(result.durationMs()));
     }
 
     void backlog(long pending) {
