@@ -34,4 +34,19 @@ class DurationsTest {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Durations.parse("k", text));
         assertTrue(refused.getMessage().contains("'" + text + "'"), refused.getMessage());
     }
+
+    @Test
+    void listsReadTheDefaultRetryDelays() {
+        assertEquals(java.util.List.of(Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2),
+                        Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10)),
+                Durations.parseList("k", "5s,5m,30m,2h,5h,10h,10h"));
+        assertEquals(java.util.List.of(), Durations.parseList("k", ""));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parseList("k", "5s,,5m"));
+    }
+
+    @Test
+    void aRefusalNamesTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Durations.parse("webhooks.delivery.timeout", "15"));
+        assertEquals("webhooks.delivery.timeout: '15' is not a duration like 100ms, 5s, 30m, 2h or 5d", e.getMessage());
+    }
 }
