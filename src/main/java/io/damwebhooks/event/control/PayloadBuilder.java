@@ -2,7 +2,7 @@ package io.damwebhooks.event.control;
 
 import io.damwebhooks.api.AssetEvent;
 import io.damwebhooks.webhook.entity.PayloadField;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -22,6 +22,8 @@ import java.util.Set;
  */
 public final class PayloadBuilder {
 
+    /** Looked up once: {@code Json.createValue} would look the provider up on every call. */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
     static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withSerializers(new PayloadBody.Writer()));
 
     private final AssetEvent event;
@@ -57,7 +59,7 @@ public final class PayloadBuilder {
      * serialisation (a writer, a generator, a context) would cost more than the whole asset part.
      */
     private static String quoted(String value) {
-        return value == null ? "null" : Json.createValue(value).toString();
+        return value == null ? "null" : JSON_P.createValue(value).toString();
     }
 
     /** How many distinct asset parts were serialised so far: one per distinct applicable selection. */
