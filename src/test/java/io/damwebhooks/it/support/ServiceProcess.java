@@ -38,6 +38,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The same, with extra JVM options for the server (e.g. {@code -Djdk.net.hosts.file=…}). */
     public static ServiceProcess start(Path relativeOrAbsoluteHome, Map<String, String> environment, List<String> jvmOptions) {
+        return start(relativeOrAbsoluteHome, environment, jvmOptions, List.of());
+    }
+
+    /** The same, with extra Payara Micro options (e.g. {@code --postbootcommandfile …}). */
+    public static ServiceProcess start(Path relativeOrAbsoluteHome, Map<String, String> environment,
+                                       List<String> jvmOptions, List<String> payaraOptions) {
         Path home = relativeOrAbsoluteHome.toAbsolutePath();
         int port = freePort();
         try {
@@ -53,6 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "--deploy", System.getProperty("war.file", "target/dam-webhooks.war"),
                 "--contextroot", "dam-webhooks", "--port", String.valueOf(port), "--nocluster",
                 "--rootdir", home.resolve("payara-" + port).toString()));
+        command.addAll(payaraOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("WEBHOOKS_HOME", home.toString());
         builder.environment().put("WEBHOOKS_ADMIN_PASSWORD", Deployments.ADMIN_PASSWORD);
