@@ -1,6 +1,7 @@
 package io.damwebhooks.it.ssrf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.damwebhooks.it.support.Api;
@@ -60,10 +61,19 @@ class SsrfIT {
         service = ServiceProcess.start(home, Map.of(), List.of("-Djdk.net.hosts.file=" + hosts));
     }
 
+    /** A password used in this suite's webhooks, to look for where it must never be. */
+    static final String TOKEN_PASSWORD = "pw-" + java.util.UUID.randomUUID();
+
     @AfterAll
     static void stop() throws IOException {
         if (service != null) service.close();
         listener.close();
+        if (service != null) {
+            String log = Files.readString(service.log());
+            for (String secret : List.of(TOKEN_PASSWORD, Deployments.ADMIN_PASSWORD, Deployments.PUBLISHER_PASSWORD)) {
+                assertFalse(log.contains(secret), "a secret appears in the server's log: " + service.log());
+            }
+        }
     }
 
     @Test
@@ -97,8 +107,8 @@ class SsrfIT {
         }
         assertRefused(admin, """
                 {"name": "token", "hostname": "hooks.example.com", "path": "/hook", "triggers": [{"event": "asset.uploaded"}],
-                 "auth": {"type": "oauth2", "tokenEndpoint": "https://loopback.evil.test:%d/token", "username": "id", "password": "secret"}}"""
-                .formatted(port), "token endpoint");
+                 "auth": {"type": "oauth2", "tokenEndpoint": "https://loopback.evil.test:%d/token", "username": "id", "password": "%s"}}"""
+                .formatted(port, TOKEN_PASSWORD), "token endpoint");
         assertEquals(0, connections.get(), "no connection ever reached the listener on loopback");
     }
 

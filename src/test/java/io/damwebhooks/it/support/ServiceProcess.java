@@ -88,6 +88,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Everything the server printed: its log. */
+    public Path log() {
+        return log;
+    }
+
     /** SIGKILL: no shutdown hook, no flush, as when the machine dies. */
     public void kill() {
         process.destroyForcibly();
