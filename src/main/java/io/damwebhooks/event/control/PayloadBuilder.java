@@ -6,6 +6,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class PayloadBuilder {
     private PayloadBuilder(AssetEvent event, String eventId) {
         this.event = event;
         this.head = "{\"type\":" + quoted(event.type().wireName())
-                + ",\"timestamp\":" + quoted(event.occurredAt().toString())
+                + ",\"timestamp\":" + quoted(event.occurredAt().truncatedTo(ChronoUnit.MILLIS).toString())
                 + ",\"data\":{\"eventId\":" + quoted(eventId)
                 + ",\"webhook\":";
     }

@@ -209,4 +209,12 @@ class PayloadBuilderTest {
         for (int i = 0; i < keysAndValues.length; i += 2) map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
         return map;
     }
+
+    @org.junit.jupiter.api.Test
+    void theTimestampIsInMillisecondsAsTheContractShowsIt() {
+        Asset asset = Asset.file("u-1", "a.jpg", 1L, "/a.jpg", "image/jpeg", null, null);
+        AssetEvent event = new AssetUploaded("e-1", java.time.Instant.parse("2026-11-29T10:00:00.120456789Z"), asset);
+        String body = PayloadBuilder.of(event, "e-1").body("wh_1", "PIM", java.util.List.of("file.uuid"));
+        assertTrue(body.startsWith("{\"type\":\"asset.uploaded\",\"timestamp\":\"2026-11-29T10:00:00.120Z\""), body);
+    }
 }
