@@ -27,6 +27,13 @@ public final class Benchmarks {
     static final int EVENTS = Integer.getInteger("bench.events", 2000);
     static final int BACKLOG_EVENTS = Integer.getInteger("bench.backlog-events", 20_000);
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
+    /** Events sent, and not measured, before the end-to-end figure: the JIT compiles the hot paths first. */
+    static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup-events", 3000);
+    /** Which measures to take: e2e, latency, isolation, backlog (all by default). */
+    static final String MEASURES = System.getProperty("bench.measures", "e2e,latency,isolation,backlog");
+    /** Extra JVM options for the service, space-separated (e.g. {@code -XX:StartFlightRecording=…} to profile). */
+    static final List<String> SERVICE_OPTIONS = System.getProperty("bench.service-options", "").isBlank()
+            ? List.of() : List.of(System.getProperty("bench.service-options").trim().split("\\s+"));
     static final List<String> rows = new ArrayList<>() {
         @Override
         public boolean add(String row) {
@@ -59,7 +66,7 @@ public final class Benchmarks {
         env.put("WEBHOOKS_DELIVERY_TIMEOUT", "3s");
         env.put("WEBHOOKS_DELIVERY_RETRY_DELAYS", String.join(",", java.util.Collections.nCopies(30, "1s")));
         try (BenchReceiver receiver = new BenchReceiver(0);
-             ServiceProcess service = ServiceProcess.start(home, env)) {
+             ServiceProcess service = ServiceProcess.start(home, env, SERVICE_OPTIONS)) {
             Api admin = Api.admin(service.base());
             for (int i = 0; i < WEBHOOKS; i++) {
                 Api.Reply created = admin.post("webhooks", webhook(receiver.port(), i));
@@ -67,17 +74,15 @@ public final class Benchmarks {
             }
             URI events = URI.create(service.base() + "api/events");
             String publisher = Load.basic(Deployments.PUBLISHER, Deployments.PUBLISHER_PASSWORD);
-            endToEnd(database, receiver, events, publisher);
-            if (everything) {
-                latency(database, receiver, events, publisher);
-                isolation(database, receiver, events, publisher);
-            }
+            if (MEASURES.contains("e2e")) endToEnd(database, receiver, events, publisher);
+            if (everything && MEASURES.contains("latency")) latency(database, receiver, events, publisher);
+            if (everything && MEASURES.contains("isolation")) isolation(database, receiver, events, publisher);
         }
-        if (everything) backlog(database, Files.createTempDirectory(home.getParent(), "backlog-"), env);
+        if (everything && MEASURES.contains("backlog")) backlog(database, Files.createTempDirectory(home.getParent(), "backlog-"), env);
     }
 
     static void endToEnd(String database, BenchReceiver receiver, URI events, String publisher) {
-        int warmup = 200;
+        int warmup = WARMUP_EVENTS;
         Load.post(events, publisher, warmup, CONCURRENCY, i -> Events.body("warm-" + i));
         awaitTotal(receiver, (long) WEBHOOKS * warmup);
         long before = receiver.total.get();
@@ -89,6 +94,7 @@ public final class Benchmarks {
 
         byte[] sample = Events.body("e2e-sample");  // the same size order as the bodies we sent
         URI direct = URI.create("http://127.0.0.1:" + receiver.port() + "/direct");
+        Load.post(direct, null, WEBHOOKS * warmup, CONCURRENCY, i -> sample); // warmed up as ours was
         double jdkSeconds = Load.post(direct, null, WEBHOOKS * EVENTS, CONCURRENCY, i -> sample);
         double jdk = WEBHOOKS * EVENTS / jdkSeconds;
         rows.add(String.format("| %s | end to end: %d events x %d webhooks | %.0f deliveries/s; JDK HttpClient %.0f/s; ratio %.2f |",
@@ -140,7 +146,7 @@ public final class Benchmarks {
         BenchReceiver down = new BenchReceiver(0);
         int port = down.port();
         down.close(); // nothing listens: connections are refused
-        try (ServiceProcess service = ServiceProcess.start(home, env)) {
+        try (ServiceProcess service = ServiceProcess.start(home, env, SERVICE_OPTIONS)) {
             Api admin = Api.admin(service.base());
             for (int i = 0; i < WEBHOOKS; i++) admin.post("webhooks", webhook(port, i));
             URI events = URI.create(service.base() + "api/events");
