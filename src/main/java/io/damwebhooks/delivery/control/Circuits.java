@@ -3,17 +3,15 @@ package io.damwebhooks.delivery.control;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Per-webhook isolation, so that a dead or slow receiver cannot starve the others. Each webhook may
  * have at most {@code concurrency} attempts running; after {@code failuresToOpen} attempts in a row
  * that found the receiver in trouble (no answer, 429, 5xx) its circuit opens for {@code openFor}: its
- * deliveries are then rescheduled without an attempt. When that time is up one probe attempt goes out;
- * success closes the circuit, failure opens it again.
+ * deliveries then wait, unclaimed and without an attempt. When that time is up one probe attempt goes
+ * out; success closes the circuit, failure opens it again.
  * <p>
  * Fault Tolerance's {@code @CircuitBreaker} and {@code @Bulkhead} count per method, not per webhook,
  * hence this small class. It is in memory, per instance: each instance protects its own threads.
@@ -79,13 +77,16 @@ public class Circuits {
                 ? Optional.empty() : Optional.of(circuit.openUntil);
     }
 
-    /** Webhooks that could start no attempt now: the dispatcher claims none of their deliveries. */
-    public synchronized Set<String> busy(Instant now) {
-        Set<String> busy = new HashSet<>();
-        circuits.forEach((id, circuit) -> {
-            if (!mayStart(circuit, now)) busy.add(id);
-        });
-        return busy;
+    /**
+     * How many more of the webhook's deliveries the dispatcher may claim now, holding {@code waiting}
+     * that wait for a slot: none while its circuit is open, one probe when half-open, and while closed
+     * up to twice its concurrency in all (one round running, the next one ready).
+     */
+    public synchronized int room(String webhookId, int waiting, Instant now) {
+        Circuit circuit = circuits.get(webhookId);
+        if (circuit == null) return 2 * concurrency - waiting;
+        if (circuit.openUntil != null) return mayStart(circuit, now) && waiting == 0 ? 1 : 0;
+        return Math.max(0, 2 * concurrency - circuit.running - waiting);
     }
 
     private boolean mayStart(Circuit circuit, Instant now) {

@@ -6,43 +6,67 @@ import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
- * Takes due deliveries for this instance, in one short transaction: the oldest due rows are found,
+ * Takes due deliveries for this instance, in one short transaction: for each active webhook, as many
+ * of its oldest due rows as the dispatcher has room for ({@code DUE}, one index range read in order),
  * locked with {@code FOR UPDATE SKIP LOCKED} (instances claiming at the same moment pass each other
- * by), then leased until {@code now + lease}. Other instances leave a leased row alone until the lease runs out,
- * which is how the rows of an instance that died come back. Deliveries of inactive webhooks stay
- * pending and are not claimed; they go out when the webhook is active again.
+ * by), then leased until {@code now + lease}. Other instances leave a leased row alone until the lease
+ * runs out, which is how the rows of an instance that died come back. Deliveries of inactive webhooks
+ * stay pending and are not claimed; they go out when the webhook is active again.
  */
 @ApplicationScoped
 public class Claims {
 
+    /**
+     * One webhook's due, unleased deliveries, oldest due first. The ORDER BY names the whole index
+     * ({@code delivery_due_per_webhook}) so that H2, too, reads it in order and stops at the limit
+     * instead of sorting the backlog.
+     */
+    static final String DUE = "SELECT d.id FROM delivery d WHERE d.webhook_id = ?1 AND d.status = 'pending'"
+            + " AND d.next_attempt_at <= ?2 AND (d.lease_until IS NULL OR d.lease_until < ?2)"
+            + " ORDER BY d.webhook_id, d.status, d.next_attempt_at";
+
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;
 
+    /** Which webhook is asked first: each claim starts one further, so no webhook always goes last. */
+    private final AtomicInteger turn = new AtomicInteger();
+
+    /**
+     * At most {@code limit} deliveries in all, and at most {@code roomOf(webhookId)} of each webhook;
+     * oldest due first within a webhook.
+     */
     @Transactional
-    public List<Claimed> claim(int limit, Collection<String> skipWebhooks, String instance, Duration lease, Instant now) {
-        List<String> skip = List.copyOf(skipWebhooks);
-        Query due = em.createNativeQuery(dueSql(limit, skip.size())).setParameter(1, now);
-        for (int i = 0; i < skip.size(); i++) due.setParameter(i + 2, skip.get(i));
-        @SuppressWarnings("unchecked")
-        List<String> candidates = due.getResultList();
+    public List<Claimed> claim(int limit, ToIntFunction<String> roomOf, String instance, Duration lease, Instant now) {
+        List<Webhook> active = new ArrayList<>(em.createQuery("SELECT w FROM Webhook w WHERE w.active = TRUE ORDER BY w.id", Webhook.class)
+                .getResultList());
+        if (active.isEmpty()) return List.of();
+        Collections.rotate(active, Math.floorMod(turn.getAndIncrement(), active.size()));
+        List<String> candidates = new ArrayList<>();
+        for (Webhook webhook : active) {
+            int want = Math.min(limit - candidates.size(), roomOf.applyAsInt(webhook.id));
+            if (want <= 0) continue;
+            @SuppressWarnings("unchecked")
+            List<String> due = em.createNativeQuery(DUE).setParameter(1, webhook.id).setParameter(2, now)
+                    .setMaxResults(want).getResultList();
+            candidates.addAll(due);
+            if (candidates.size() >= limit) break;
+        }
         if (candidates.isEmpty()) return List.of();
-        Query lock = em.createNativeQuery(lockSql(candidates.size()));
-        for (int i = 0; i < candidates.size(); i++) lock.setParameter(i + 1, candidates.get(i));
-        @SuppressWarnings("unchecked")
-        List<String> locked = lock.getResultList();
+        List<String> locked = lock(candidates);
         if (locked.isEmpty()) return List.of();
         // the guard repeats the due conditions: a candidate another instance leased between our two
         // statements is locked by us now, but not ours to take
@@ -56,10 +80,7 @@ public class Claims {
                         + " AND d.leaseUntil = :until ORDER BY d.nextAttemptAt", Delivery.class)
                 .setParameter("ids", locked).setParameter("instance", instance).setParameter("until", until)
                 .getResultList();
-        if (deliveries.isEmpty()) return List.of();
-        Map<String, Receiver> receivers = em.createQuery("SELECT w FROM Webhook w WHERE w.id IN :ids", Webhook.class)
-                .setParameter("ids", deliveries.stream().map(d -> d.webhookId).distinct().toList())
-                .getResultStream().map(w -> Receiver.of(w, now))
+        Map<String, Receiver> receivers = active.stream().map(w -> Receiver.of(w, now))
                 .collect(Collectors.toMap(Receiver::webhookId, Function.identity()));
         List<Claimed> claimed = new ArrayList<>(deliveries.size());
         for (Delivery d : deliveries) {
@@ -69,27 +90,17 @@ public class Claims {
     }
 
     /**
-     * Due, unleased deliveries of active webhooks, oldest due first; {@code ?1} is now, {@code ?2}… the
-     * webhooks to pass over. Read without locks: locking here would lock every row the scan matched on
-     * H2 (not only the LIMIT), which made each claim cost as much as the whole backlog.
+     * Locks those candidates that no other transaction holds. The candidates were read without locks:
+     * locking in the first read would lock every row H2's scan matched, not only the limit.
      */
-    static String dueSql(int limit, int skipCount) {
-        StringBuilder sql = new StringBuilder("SELECT d.id FROM delivery d WHERE d.status = 'pending'"
-                + " AND d.next_attempt_at <= ?1 AND (d.lease_until IS NULL OR d.lease_until < ?1)"
-                + " AND d.webhook_id IN (SELECT w.id FROM webhook w WHERE w.active = TRUE)");
-        if (skipCount > 0) {
-            sql.append(" AND d.webhook_id NOT IN (");
-            for (int i = 0; i < skipCount; i++) sql.append(i == 0 ? "" : ", ").append('?').append(i + 2);
-            sql.append(')');
-        }
-        return sql.append(" ORDER BY d.next_attempt_at LIMIT ").append(limit).toString();
-    }
-
-    /** Locks those candidates that no other transaction holds; instances claiming at once pass each other by. */
-    static String lockSql(int count) {
+    private List<String> lock(List<String> candidates) {
         StringBuilder sql = new StringBuilder("SELECT id FROM delivery WHERE id IN (");
-        for (int i = 0; i < count; i++) sql.append(i == 0 ? "" : ", ").append('?').append(i + 1);
-        return sql.append(") FOR UPDATE SKIP LOCKED").toString();
+        for (int i = 0; i < candidates.size(); i++) sql.append(i == 0 ? "" : ", ").append('?').append(i + 1);
+        var lock = em.createNativeQuery(sql.append(") FOR UPDATE SKIP LOCKED").toString());
+        for (int i = 0; i < candidates.size(); i++) lock.setParameter(i + 1, candidates.get(i));
+        @SuppressWarnings("unchecked")
+        List<String> locked = lock.getResultList();
+        return locked;
     }
 
     /** How many deliveries wait for an attempt, for the backlog gauge. */

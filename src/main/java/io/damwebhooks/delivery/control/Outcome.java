@@ -4,16 +4,15 @@ import java.time.Instant;
 
 /**
  * What became of a claimed delivery, to be recorded: an attempt with its result, or (result null) no
- * attempt — the claim is given back, due again at {@code deferUntil} when that is set. When the
- * attempt opened the webhook's circuit, {@code circuitOpenUntil} says until when.
+ * attempt — the claim is given back, due again at {@code deferUntil} when that is set.
  */
-public record Outcome(Claimed claimed, AttemptResult result, Instant deferUntil, Instant circuitOpenUntil) {
+public record Outcome(Claimed claimed, AttemptResult result, Instant deferUntil) {
 
-    public static Outcome attempted(Claimed claimed, AttemptResult result, Instant circuitOpenUntil) {
-        return new Outcome(claimed, result, null, circuitOpenUntil);
+    public static Outcome attempted(Claimed claimed, AttemptResult result) {
+        return new Outcome(claimed, result, null);
     }
 
     public static Outcome deferred(Claimed claimed, Instant until) {
-        return new Outcome(claimed, null, until, null);
+        return new Outcome(claimed, null, until);
     }
 }

@@ -73,7 +73,6 @@ public class Outcomes {
             delivery.leaseUntil = null;
             delivery.leasedBy = null;
             delivery.updatedAt = now;
-            if (outcome.circuitOpenUntil() != null) reschedule(delivery.webhookId, outcome.circuitOpenUntil(), now);
             if (outcome.result() == null) {
                 if (outcome.deferUntil() != null) delivery.nextAttemptAt = outcome.deferUntil();
                 continue;
@@ -125,15 +124,6 @@ public class Outcomes {
                 ? result.error() : result.error().substring(0, ERROR_LIMIT - 1) + "…";
         attempt.responseBody = result.responseBody();
         return attempt;
-    }
-
-    /** While a webhook's circuit is open its waiting deliveries move to when it closes; attempt counts stay. */
-    private void reschedule(String webhookId, Instant until, Instant now) {
-        em.createQuery("UPDATE Delivery d SET d.nextAttemptAt = :until WHERE d.webhookId = :webhook"
-                        + " AND d.status = :pending AND d.nextAttemptAt < :until"
-                        + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
-                .setParameter("until", until).setParameter("webhook", webhookId)
-                .setParameter("pending", DeliveryStatus.pending).setParameter("now", now).executeUpdate();
     }
 
     private void updateFailingSince(Set<String> succeeded, Set<String> failing, Instant now) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CircuitsTest {
@@ -20,7 +19,9 @@ class CircuitsTest {
         assertTrue(circuits.tryStart("slow", T0));
         assertTrue(circuits.tryStart("slow", T0));
         assertFalse(circuits.tryStart("slow", T0));
-        assertEquals(Set.of("slow"), circuits.busy(T0));
+        assertEquals(2, circuits.room("slow", 0, T0), "one more round may wait");
+        assertEquals(1, circuits.room("slow", 1, T0));
+        assertEquals(4, circuits.room("fast", 0, T0));
         assertTrue(circuits.tryStart("fast", T0));
         circuits.finished("slow", false, T0);
         assertTrue(circuits.tryStart("slow", T0));
@@ -36,6 +37,8 @@ class CircuitsTest {
         assertEquals(Optional.of(T0.plusSeconds(30)), circuits.finished("dead", true, T0));
         assertFalse(circuits.tryStart("dead", T0.plusSeconds(29)));
         assertEquals(Optional.of(T0.plusSeconds(30)), circuits.openUntil("dead", T0.plusSeconds(29)));
+        assertEquals(0, circuits.room("dead", 0, T0.plusSeconds(29)), "open: nothing is claimed");
+        assertEquals(1, circuits.room("dead", 0, T0.plusSeconds(31)), "half-open: one probe is claimed");
 
         Instant later = T0.plusSeconds(31);
         assertTrue(circuits.tryStart("dead", later), "half-open: one probe");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The claim query on both databases the service runs on, with the real schema: two dispatchers
- * claiming at the same moment pass each other by (SKIP LOCKED), leases and inactive webhooks are
- * respected, and the oldest due rows come first.
+ * claiming at the same moment pass each other by (SKIP LOCKED), leases are respected, and a webhook's
+ * oldest due rows come first.
  */
 class ClaimSqlTest {
 
@@ -56,23 +56,23 @@ class ClaimSqlTest {
         try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
-            assertEquals(List.of("msg_1", "msg_2"), due(first, 2, List.of()));
-            assertEquals(List.of("msg_3", "msg_expired"), due(second, 10, List.of()), "rows the first holds are skipped");
+            assertEquals(List.of("msg_1", "msg_2"), due(first, "wh_a", 2));
+            assertEquals(List.of(), due(second, "wh_a", 10), "rows the first holds are skipped; leased and future rows are not due");
+            assertEquals(List.of("msg_3", "msg_expired"), due(second, "wh_b", 10), "an expired lease is due again");
             second.rollback();
             first.commit();
-            assertEquals(List.of("msg_1", "msg_2", "msg_3", "msg_expired"), due(first, 10, List.of()));
+            assertEquals(List.of("msg_1"), due(first, "wh_a", 1), "oldest due first, up to the limit");
             first.rollback();
-            assertEquals(List.of("msg_3", "msg_expired"), due(second, 10, List.of("wh_a")));
-            second.rollback();
-            assertEquals(List.of(), due(second, 10, List.of("wh_a", "wh_b")));
         }
     }
 
-    /** The two statements of a claim: the due candidates, then those of them not locked by another. */
-    private static List<String> due(Connection connection, int limit, List<String> skip) throws Exception {
-        List<String> candidates = candidates(connection, limit, skip);
+    /** The two statements of a claim for one webhook: its due candidates, then those of them not locked by another. */
+    private static List<String> due(Connection connection, String webhookId, int limit) throws Exception {
+        List<String> candidates = candidates(connection, webhookId, limit);
         if (candidates.isEmpty()) return candidates;
-        try (PreparedStatement lock = connection.prepareStatement(Claims.lockSql(candidates.size()).replaceAll("\\?\\d+", "?"))) {
+        StringBuilder sql = new StringBuilder("SELECT id FROM delivery WHERE id IN (");
+        for (int i = 0; i < candidates.size(); i++) sql.append(i == 0 ? "?" : ", ?");
+        try (PreparedStatement lock = connection.prepareStatement(sql.append(") FOR UPDATE SKIP LOCKED").toString())) {
             for (int i = 0; i < candidates.size(); i++) lock.setString(i + 1, candidates.get(i));
             List<String> locked = new ArrayList<>();
             try (ResultSet rows = lock.executeQuery()) {
@@ -83,12 +83,12 @@ class ClaimSqlTest {
         }
     }
 
-    private static List<String> candidates(Connection connection, int limit, List<String> skip) throws Exception {
-        String sql = Claims.dueSql(limit, skip.size()).replaceAll("\\?\\d+", "?");
+    private static List<String> candidates(Connection connection, String webhookId, int limit) throws Exception {
+        String sql = Claims.DUE.replaceAll("\\?\\d+", "?") + " FETCH FIRST " + limit + " ROWS ONLY";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setTimestamp(1, Timestamp.from(NOW));
+            select.setString(1, webhookId);
             select.setTimestamp(2, Timestamp.from(NOW));
-            for (int i = 0; i < skip.size(); i++) select.setString(i + 3, skip.get(i));
+            select.setTimestamp(3, Timestamp.from(NOW));
             List<String> ids = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) ids.add(rows.getString(1));
@@ -111,9 +111,9 @@ class ClaimSqlTest {
     }
 
     private static void delivery(Connection c, String id, String webhookId, Instant due, Instant leaseUntil) throws Exception {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, webhook_id, event_id, event_type, payload,"
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, webhook_id, event_id, event_type,"
                 + " status, attempt_count, next_attempt_at, lease_until, created_at, updated_at)"
-                + " VALUES (?, ?, 'evt', 'asset.uploaded', '{}', 'pending', 0, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, 'evt', 'asset.uploaded', 'pending', 0, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, webhookId);
             insert.setTimestamp(3, Timestamp.from(due));
