@@ -50,6 +50,7 @@ public class Dispatcher {
      */
     static final int MAX_HELD = 4 * DeliveryExecutors.MAX_SENDS;
     static final int RECORD_BATCH = 200;
+    static final long RECORD_LINGER_MS = 20;
 
     @Resource(lookup = DeliveryExecutors.SENDERS)
     ManagedExecutorService senders;
@@ -77,6 +78,8 @@ public class Dispatcher {
     private final Map<String, Queue<Claimed>> waiting = new ConcurrentHashMap<>();
     private final Queue<Outcome> finished = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean recording = new AtomicBoolean();
+    private final AtomicInteger unrecorded = new AtomicInteger();
+    private final AtomicBoolean recordingSoon = new AtomicBoolean();
     private Circuits circuits;
     private Duration lease;
     private Duration poll;
@@ -142,7 +145,7 @@ public class Dispatcher {
                 while ((room = MAX_HELD - held.get()) >= Math.min(batchSize, MAX_HELD / 2) || room > 0 && held.get() == 0) {
                     int want = Math.min(room, batchSize);
                     Instant now = Instant.now();
-                    List<Claimed> batch = claims.claim(want, circuits.busy(now), instance, lease, now);
+                    List<Claimed> batch = claims.claim(want, webhookId -> circuits.room(webhookId, waitingFor(webhookId), now), instance, lease, now);
                     held.addAndGet(batch.size());
                     batch.forEach(this::dispatch);
                     if (batch.size() < want) break;
@@ -183,8 +186,13 @@ public class Dispatcher {
         }
         Optional<Instant> opened = circuits.finished(claimed.webhookId(), result.receiverTrouble(), Instant.now());
         opened.ifPresent(until -> LOG.info(() -> "Circuit of webhook " + claimed.webhookId() + " open until " + until));
-        finish(Outcome.attempted(claimed, result, opened.orElse(null)));
+        finish(Outcome.attempted(claimed, result));
         startWaiting(claimed.webhookId());
+    }
+
+    private int waitingFor(String webhookId) {
+        Queue<Claimed> queue = waiting.get(webhookId);
+        return queue == null ? 0 : queue.size();
     }
 
     /** Starts the webhook's waiting deliveries while it has slots; gives them back when its circuit opened. */
@@ -208,12 +216,34 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * Queues the outcome for recording. A full batch is recorded at once; otherwise outcomes gather for
+     * {@link #RECORD_LINGER_MS} first, so that under load one commit records many of them (each commit
+     * costs the database a write of every page it touched).
+     */
     private void finish(Outcome outcome) {
         finished.add(outcome);
+        if (unrecorded.incrementAndGet() >= RECORD_BATCH) {
+            record();
+        } else if (recordingSoon.compareAndSet(false, true)) {
+            try {
+                timer.schedule(() -> senders.execute(() -> {
+                    recordingSoon.set(false);
+                    record();
+                }), RECORD_LINGER_MS, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException stopping) {
+                recordingSoon.set(false);
+                record();
+            }
+        }
+    }
+
+    private void record() {
         while (!finished.isEmpty() && recording.compareAndSet(false, true)) {
             List<Outcome> batch = new ArrayList<>();
             try {
                 for (Outcome next; batch.size() < RECORD_BATCH && (next = finished.poll()) != null; ) batch.add(next);
+                unrecorded.addAndGet(-batch.size());
                 outcomes.record(batch, instance).ifPresent(this::wakeAt);
             } catch (RuntimeException e) {
                 // not recorded: the leases run out and the deliveries are attempted again (at least once)

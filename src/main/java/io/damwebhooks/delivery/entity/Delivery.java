@@ -6,7 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import java.time.Instant;
 
 /**
@@ -16,6 +19,8 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "delivery")
+@SecondaryTable(name = "delivery_payload", pkJoinColumns = @PrimaryKeyJoinColumn(name = "delivery_id"))
+@DynamicUpdate // an update writes the columns that changed, so the body's table is never rewritten
 public class Delivery {
 
     @Id
@@ -30,7 +35,8 @@ public class Delivery {
     @Column(name = "event_type")
     public String eventType;
 
-    /** UTF-8 JSON, exactly as built for this webhook's field selection. */
+    /** UTF-8 JSON, exactly as built for this webhook's field selection; written once, in a table of its own. */
+    @Column(table = "delivery_payload")
     public String payload;
 
     @Enumerated(EnumType.STRING)

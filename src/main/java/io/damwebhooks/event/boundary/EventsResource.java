@@ -2,7 +2,7 @@ package io.damwebhooks.event.boundary;
 
 import io.damwebhooks.api.AssetEvent;
 import io.damwebhooks.event.control.Accepted;
-import io.damwebhooks.event.control.EventIntake;
+import io.damwebhooks.event.control.GroupCommit;
 import io.damwebhooks.security.control.BuiltInUsers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EventsResource {
 
     @Inject
-    EventIntake intake;
+    GroupCommit intake;
 
     @Inject
     @ConfigProperty(name = "webhooks.events.max-size", defaultValue = "1048576")
@@ -59,7 +58,7 @@ public class EventsResource {
     @APIResponse(responseCode = "413", description = "Larger than webhooks.events.max-size")
     public Response accept(InputStream body) {
         AssetEvent event = EventDocument.parse(read(body));
-        return Response.accepted(acceptOnce(event)).type(MediaType.APPLICATION_JSON).build();
+        return Response.accepted(intake.accept(event)).type(MediaType.APPLICATION_JSON).build();
     }
 
     private byte[] read(InputStream body) {
@@ -68,23 +67,6 @@ public class EventsResource {
         } catch (BoundedBody.TooLarge e) {
             throw new ClientErrorException("An event may have at most " + maxSize + " bytes (webhooks.events.max-size).",
                     Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
-    }
-
-    private Accepted acceptOnce(AssetEvent event) {
-        try {
-            return intake.accept(event);
-        } catch (RuntimeException e) {
-            // the same id posted twice at once: its primary key let one through; answer as that one did
-            if (event.id() == null) throw e;
-            Optional<Accepted> first;
-            try {
-                first = intake.find(event.id());
-            } catch (RuntimeException again) {
-                e.addSuppressed(again);
-                throw e;
-            }
-            return first.orElseThrow(() -> e);
         }
     }
 

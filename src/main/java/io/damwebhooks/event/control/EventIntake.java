@@ -35,24 +35,38 @@ public class EventIntake {
 
     @Transactional(Transactional.TxType.REQUIRED)
     public Accepted accept(AssetEvent event) {
-        if (event.id() != null) {
-            AcceptedEvent seen = em.find(AcceptedEvent.class, event.id());
-            if (seen != null) return Accepted.of(seen);
-        }
-        String eventId = event.id() != null ? event.id() : Ids.next("evt");
-        Instant now = Instant.now();
-        List<Delivery> deliveries = deliveries(event, eventId, now);
+        return acceptAll(List.of(event)).get(0);
+    }
 
-        AcceptedEvent accepted = new AcceptedEvent();
-        accepted.id = eventId;
-        accepted.type = event.type().wireName();
-        accepted.receivedAt = now;
-        accepted.deliveries = deliveries.size();
-        em.persist(accepted);
+    /** Several events in one transaction (one commit for all): answers in their order. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public List<Accepted> acceptAll(List<AssetEvent> events) {
+        List<Webhook> webhooks = em.createQuery(ACTIVE_WEBHOOKS, Webhook.class).getResultList();
+        Instant now = Instant.now();
+        List<Accepted> answers = new ArrayList<>(events.size());
+        List<Delivery> deliveries = new ArrayList<>();
+        for (AssetEvent event : events) {
+            // an id seen before, in an earlier transaction or earlier in this one, records nothing
+            AcceptedEvent seen = event.id() == null ? null : em.find(AcceptedEvent.class, event.id());
+            if (seen != null) {
+                answers.add(Accepted.of(seen));
+                continue;
+            }
+            String eventId = event.id() != null ? event.id() : Ids.next("evt");
+            List<Delivery> recorded = deliveries(event, eventId, now, webhooks);
+            AcceptedEvent accepted = new AcceptedEvent();
+            accepted.id = eventId;
+            accepted.type = event.type().wireName();
+            accepted.receivedAt = now;
+            accepted.deliveries = recorded.size();
+            em.persist(accepted);
+            deliveries.addAll(recorded);
+            answers.add(Accepted.of(accepted));
+        }
         // a concurrent twin with the same id fails here, on the primary key, before any delivery is written
         em.flush();
         outbox.record(deliveries);
-        return Accepted.of(accepted);
+        return answers;
     }
 
     /** How an event id was accepted, if it was. */
@@ -61,10 +75,10 @@ public class EventIntake {
         return Optional.ofNullable(em.find(AcceptedEvent.class, eventId)).map(Accepted::of);
     }
 
-    private List<Delivery> deliveries(AssetEvent event, String eventId, Instant now) {
+    private static List<Delivery> deliveries(AssetEvent event, String eventId, Instant now, List<Webhook> webhooks) {
         PayloadBuilder payloads = PayloadBuilder.of(event, eventId);
         List<Delivery> deliveries = new ArrayList<>();
-        for (Webhook webhook : em.createQuery(ACTIVE_WEBHOOKS, Webhook.class).getResultList()) {
+        for (Webhook webhook : webhooks) {
             if (Triggers.fire(webhook.triggers, event)) {
                 String body = payloads.body(webhook.id, webhook.name, webhook.fields);
                 deliveries.add(Delivery.pending(webhook.id, eventId, event.type().wireName(), body, now));
