@@ -2,7 +2,10 @@ package io.damwebhooks.event.control;
 
 import io.damwebhooks.api.Change;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.serializer.SerializationContext;
+import jakarta.json.Json;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.StringReader;
 import jakarta.json.stream.JsonGenerator;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,15 +14,22 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Writes the values a DAM puts in metadata and changes straight to the generator: the common types
- * without JSON-B's per-value type lookup (bodies are built on the DAM's transaction), anything else
- * through JSON-B. A {@link Change} is {@code {"old": …, "new": …}}, nulls inside kept.
+ * Writes the values a DAM puts in metadata and changes straight to a JSON-P generator: the common
+ * types directly (bodies are built on the DAM's transaction, so they must be quick), anything else
+ * through JSON-B's default mapping. A {@link Change} is {@code {"old": …, "new": …}}, nulls inside kept.
  */
 final class JsonValues {
 
+    /** For values of other types (a DAM's own classes): JSON-B's default mapping. */
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
     private JsonValues() { }
 
-    static void write(JsonGenerator out, Object value, SerializationContext context) {
+    private static JsonValue viaJsonb(Object value) {
+        return Json.createReader(new StringReader(JSONB.toJson(value))).readValue();
+    }
+
+    static void write(JsonGenerator out, Object value) {
         if (value == null) out.writeNull();
         else if (value instanceof String s) out.write(s);
         else if (value instanceof Boolean b) out.write(b);
@@ -28,38 +38,38 @@ final class JsonValues {
         } else if (value instanceof BigDecimal d) out.write(d);
         else if (value instanceof BigInteger i) out.write(i);
         else if (value instanceof Double || value instanceof Float) writeFloating(out, ((Number) value).doubleValue());
-        else if (value instanceof Map<?, ?> map) writeObject(out, map, context);
-        else if (value instanceof Iterable<?> list) writeArray(out, list, context);
-        else if (value instanceof Object[] array) writeArray(out, java.util.Arrays.asList(array), context);
-        else if (value instanceof Change<?> change) writeChange(out, change, context);
+        else if (value instanceof Map<?, ?> map) writeObject(out, map);
+        else if (value instanceof Iterable<?> list) writeArray(out, list);
+        else if (value instanceof Object[] array) writeArray(out, java.util.Arrays.asList(array));
+        else if (value instanceof Change<?> change) writeChange(out, change);
         else if (value instanceof JsonValue json) out.write(json);
         else if (value instanceof TemporalAccessor || value instanceof Enum<?> || value instanceof UUID
                 || value instanceof CharSequence) {
             out.write(value.toString());
-        } else context.serialize(value, out);
+        } else out.write(viaJsonb(value));
     }
 
-    static void writeObject(JsonGenerator out, Map<?, ?> map, SerializationContext context) {
+    static void writeObject(JsonGenerator out, Map<?, ?> map) {
         out.writeStartObject();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             out.writeKey(String.valueOf(entry.getKey()));
-            write(out, entry.getValue(), context);
+            write(out, entry.getValue());
         }
         out.writeEnd();
     }
 
-    private static void writeArray(JsonGenerator out, Iterable<?> values, SerializationContext context) {
+    private static void writeArray(JsonGenerator out, Iterable<?> values) {
         out.writeStartArray();
-        for (Object value : values) write(out, value, context);
+        for (Object value : values) write(out, value);
         out.writeEnd();
     }
 
-    private static void writeChange(JsonGenerator out, Change<?> change, SerializationContext context) {
+    private static void writeChange(JsonGenerator out, Change<?> change) {
         out.writeStartObject();
         out.writeKey("old");
-        write(out, change.oldValue(), context);
+        write(out, change.oldValue());
         out.writeKey("new");
-        write(out, change.newValue(), context);
+        write(out, change.newValue());
         out.writeEnd();
     }
 

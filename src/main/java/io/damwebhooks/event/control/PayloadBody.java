@@ -3,8 +3,6 @@ package io.damwebhooks.event.control;
 import io.damwebhooks.api.Asset;
 import io.damwebhooks.api.AssetEvent;
 import io.damwebhooks.webhook.entity.PayloadField;
-import jakarta.json.bind.serializer.JsonbSerializer;
-import jakarta.json.bind.serializer.SerializationContext;
 import jakarta.json.stream.JsonGenerator;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +10,8 @@ import java.util.Set;
 
 /**
  * The part of a body that depends on the event and the field selection, not on the webhook:
- * {@code {"asset": {…}, "changes": {…}}}. Serialised by JSON-B through {@link Writer}, which writes
- * the selected fields in a fixed order and leaves nulls out.
+ * {@code {"asset": {…}, "changes": {…}}}, written to a JSON-P generator: the selected fields in a
+ * fixed order, nulls left out.
  */
 public record PayloadBody(AssetEvent event, Set<PayloadField> selection) {
 
@@ -27,29 +25,30 @@ public record PayloadBody(AssetEvent event, Set<PayloadField> selection) {
     private static final List<PayloadField> META =
             List.of(PayloadField.META_SYSTEM, PayloadField.META_CUSTOM, PayloadField.META_EMBEDDED);
 
-    public static final class Writer implements JsonbSerializer<PayloadBody> {
+    /** Namespace for the writing, so the record itself stays a plain pair. */
+    static final class Writer {
 
-        @Override
-        public void serialize(PayloadBody body, JsonGenerator out, SerializationContext context) {
+        private Writer() { }
+
+        static void write(PayloadBody body, JsonGenerator out) {
             out.writeStartObject();
             out.writeKey("asset");
-            writeAsset(body.event.asset(), body.selection, out, context);
+            writeAsset(body.event.asset(), body.selection, out);
             Map<String, Object> changes = body.event.changes();
             if (!changes.isEmpty()) {
                 out.writeKey("changes");
-                JsonValues.writeObject(out, changes, context);
+                JsonValues.writeObject(out, changes);
             }
             out.writeEnd();
         }
 
-        private static void writeAsset(Asset asset, Set<PayloadField> selection, JsonGenerator out,
-                                       SerializationContext context) {
+        private static void writeAsset(Asset asset, Set<PayloadField> selection, JsonGenerator out) {
             out.writeStartObject();
             for (PayloadField field : ORDER) {
                 Object value = selection.contains(field) ? value(field, asset) : null;
                 if (value != null) {
                     out.writeKey(field.key());
-                    JsonValues.write(out, value, context);
+                    JsonValues.write(out, value);
                 }
             }
             if (META.stream().anyMatch(selection::contains)) {
@@ -58,7 +57,7 @@ public record PayloadBody(AssetEvent event, Set<PayloadField> selection) {
                 for (PayloadField field : META) {
                     if (selection.contains(field)) {
                         out.writeKey(field.key());
-                        JsonValues.writeObject(out, metadata(field, asset), context);
+                        JsonValues.writeObject(out, metadata(field, asset));
                     }
                 }
                 out.writeEnd();

@@ -3,9 +3,8 @@ package io.damwebhooks.event.control;
 import io.damwebhooks.api.AssetEvent;
 import io.damwebhooks.webhook.entity.PayloadField;
 import jakarta.json.spi.JsonProvider;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ public final class PayloadBuilder {
 
     /** Looked up once: {@code Json.createValue} would look the provider up on every call. */
     private static final JsonProvider JSON_P = JsonProvider.provider();
-    static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withSerializers(new PayloadBody.Writer()));
 
     private final AssetEvent event;
     private final String head;
@@ -48,11 +46,20 @@ public final class PayloadBuilder {
     public String body(String webhookId, String webhookName, List<String> fields) {
         Set<PayloadField> selection = PayloadFields.applicable(fields, event.asset());
         // {"asset":…,"changes":…}: its opening brace dropped, it closes "data" after "webhook"
-        String rest = bodies.computeIfAbsent(selection, s -> JSONB.toJson(new PayloadBody(event, s)));
+        String rest = bodies.computeIfAbsent(selection, this::serialise);
         String webhook = "{\"id\":" + quoted(webhookId) + ",\"name\":" + quoted(webhookName) + "}";
         return new StringBuilder(head.length() + webhook.length() + rest.length() + 1)
                 .append(head).append(webhook).append(',').append(rest, 1, rest.length()).append('}')
                 .toString();
+    }
+
+    /** The asset and changes for one selection, through a plain JSON-P generator (JSON-B's layers cost more than the writing). */
+    private String serialise(Set<PayloadField> selection) {
+        StringWriter text = new StringWriter(1024);
+        try (JsonGenerator out = JSON_P.createGenerator(text)) {
+            PayloadBody.Writer.write(new PayloadBody(event, selection), out);
+        }
+        return text.toString();
     }
 
     /**
