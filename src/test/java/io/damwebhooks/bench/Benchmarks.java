@@ -155,13 +155,13 @@ public final class Benchmarks {
             for (int done = 0; done < BACKLOG_EVENTS; done += 1000) {
                 int offset = done;
                 Load.post(events, publisher, 1000, CONCURRENCY, i -> Events.body("backlog-" + (offset + i)));
-                maxHeap = Math.max(maxHeap, usedHeap(service));
+                maxHeap = Math.max(maxHeap, service.usedHeapBytes());
             }
             try (BenchReceiver receiver = new BenchReceiver(port)) {
                 long start = System.nanoTime();
                 long expected = (long) WEBHOOKS * BACKLOG_EVENTS;
                 while (receiver.total.get() < expected) {
-                    maxHeap = Math.max(maxHeap, usedHeap(service));
+                    maxHeap = Math.max(maxHeap, service.usedHeapBytes());
                     if (System.nanoTime() - start > Duration.ofMinutes(20).toNanos()) break;
                     Thread.sleep(500); // sampling the heap, not synchronising
                 }
@@ -170,20 +170,6 @@ public final class Benchmarks {
                         database, expected, receiver.total.get(), seconds, receiver.total.get() / seconds, maxHeap >> 20));
             }
         }
-    }
-
-    static long usedHeap(ServiceProcess service) {
-        try {
-            URI metrics = URI.create(service.base().toString().replace("/dam-webhooks/", "/metrics?scope=base"));
-            String text = Load.HTTP.send(java.net.http.HttpRequest.newBuilder(metrics).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-            for (String line : text.split("\n")) {
-                if (line.startsWith("memory_usedHeap_bytes")) return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        } catch (Exception e) {
-            // no sample this time
-        }
-        return 0;
     }
 
     static void awaitTotal(BenchReceiver receiver, long total) {

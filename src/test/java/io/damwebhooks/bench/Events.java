@@ -3,7 +3,7 @@ package io.damwebhooks.bench;
 import java.nio.charset.StandardCharsets;
 
 /** The event the benchmarks post: an image upload with 20 custom and 20 system metadata entries. */
-final class Events {
+public final class Events {
 
     private static final String META;
 
@@ -19,7 +19,7 @@ final class Events {
 
     private Events() { }
 
-    static byte[] body(String id) {
+    public static byte[] body(String id) {
         return ("{\"id\":\"" + id + "\",\"type\":\"asset.uploaded\",\"asset\":{\"uuid\":\"" + id
                 + "\",\"name\":\"beach.jpg\",\"size\":48211,\"path\":\"/summer/beach.jpg\",\"mimeType\":\"image/jpeg\","
                 + "\"cdnLink\":\"https://cdn.example.com/summer/beach.jpg\",\"width\":1920,\"height\":1080,\"meta\":"

@@ -13,10 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /** Sends requests with a fixed concurrency (or at a fixed rate), over one reused JDK HttpClient. */
-final class Load {
+public final class Load {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -24,21 +26,36 @@ final class Load {
     /** When each event was accepted (202 received), by event id. */
     final Map<String, Long> acceptedAt = new ConcurrentHashMap<>();
 
-    /** POSTs {@code count} requests built by {@code body}, at most {@code concurrency} at once; returns seconds taken. */
-    static double post(URI target, String authorization, int count, int concurrency, IntFunction<byte[]> body) {
+    /**
+     * POSTs {@code count} requests built by {@code body}, at most {@code concurrency} at once; returns
+     * seconds taken. Throws when any was not answered with a 2xx: a figure must not count refusals.
+     */
+    public static double post(URI target, String authorization, int count, int concurrency, IntFunction<byte[]> body) {
         Semaphore slots = new Semaphore(concurrency);
+        AtomicInteger refused = new AtomicInteger();
+        AtomicReference<String> firstRefusal = new AtomicReference<>();
         long start = System.nanoTime();
         try {
             for (int i = 0; i < count; i++) {
                 slots.acquire();
                 HTTP.sendAsync(request(target, authorization, body.apply(i)), HttpResponse.BodyHandlers.discarding())
-                        .whenComplete((r, e) -> slots.release());
+                        .whenComplete((r, e) -> {
+                            if (e != null || r.statusCode() / 100 != 2) {
+                                refused.incrementAndGet();
+                                firstRefusal.compareAndSet(null, e != null ? e.toString() : "HTTP " + r.statusCode());
+                            }
+                            slots.release();
+                        });
             }
             slots.acquire(concurrency);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (refused.get() > 0) {
+            throw new IllegalStateException(refused.get() + " of " + count + " requests to " + target + " failed, first: " + firstRefusal.get());
+        }
+        return seconds;
     }
 
     /** POSTs events at a steady {@code perSecond}, noting when each was accepted. */
@@ -76,7 +93,7 @@ final class Load {
         return request.build();
     }
 
-    static String basic(String user, String password) {
+    public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

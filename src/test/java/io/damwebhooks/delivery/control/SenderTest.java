@@ -217,6 +217,59 @@ class SenderTest {
         assertTrue(result.error().contains("300"), result.error());
     }
 
+    @Test
+    void aReceiverThatStreamsAnEndlessBodyIsReadOnlyAsFarAsTheLimitAndTheDeadline() throws Exception {
+        try (EndlessBody fast = new EndlessBody(0); EndlessBody trickle = new EndlessBody(50)) {
+            Sender sender = sender(true, "1s");
+            AttemptResult flood = sender.send(claimed(to(fast.url(), AuthType.NONE, null, null, null, null, null)));
+            assertEquals(200, flood.statusCode(), String.valueOf(flood));
+            assertEquals(1024, flood.responseBody().length(), "the first KiB kept");
+            assertTrue(flood.durationMs() < 1_000, flood.durationMs() + " ms: the rest of an endless answer is not read");
+
+            AttemptResult slow = sender.send(claimed(to(trickle.url(), AuthType.NONE, null, null, null, null, null)));
+            assertNull(slow.statusCode(), "no answer within the deadline: " + slow);
+            assertTrue(slow.durationMs() < 2_000, slow.durationMs() + " ms: cut off at the 1 s deadline");
+        }
+    }
+
+    /** A raw receiver that answers 200 and then sends body chunks forever, one every {@code pauseMillis}. */
+    static final class EndlessBody implements AutoCloseable {
+        private final java.net.ServerSocket server = new java.net.ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        private final Thread thread;
+
+        EndlessBody(long pauseMillis) throws java.io.IOException {
+            thread = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (java.net.Socket socket = server.accept()) {
+                        socket.getInputStream().read(new byte[8192]); // the request; its content does not matter
+                        java.io.OutputStream out = socket.getOutputStream();
+                        out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        byte[] chunk = ("400\r\n" + "x".repeat(1024) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                        while (true) {
+                            out.write(chunk);
+                            out.flush();
+                            if (pauseMillis > 0) Thread.sleep(pauseMillis); // a receiver that trickles, not a synchronisation
+                        }
+                    } catch (java.io.IOException | InterruptedException gone) {
+                        // the client cut the connection off, or the test is over
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getLocalPort() + "/endless";
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+            thread.interrupt();
+        }
+    }
+
     private static String claims(String authorization) {
         String jwt = authorization.substring("Bearer ".length());
         return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);

@@ -26,9 +26,14 @@ public final class Receiver implements AutoCloseable {
     private final long delayMillis;
 
     public Receiver(long delayMillis) {
+        this(delayMillis, 0);
+    }
+
+    /** On a given port (0: any free one), e.g. one that webhooks already point at while nothing listened. */
+    public Receiver(long delayMillis, int port) {
         this.delayMillis = delayMillis;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

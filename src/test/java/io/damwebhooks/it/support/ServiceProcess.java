@@ -88,6 +88,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The heap in use now, from the server's MicroProfile Metrics (garbage not yet collected included); 0 when unknown. */
+    public long usedHeapBytes() {
+        HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics?scope=base"))
+                .timeout(Duration.ofSeconds(10)).build();
+        try {
+            String text = HttpClient.newHttpClient().send(metrics, HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : text.split("\n")) {
+                if (line.startsWith("memory_usedHeap_bytes")) return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
     /** Everything the server printed: its log. */
     public Path log() {
         return log;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.damwebhooks.it.support.Api;
+import io.damwebhooks.it.support.Deployments;
+import io.damwebhooks.it.support.ServerLog;
 import io.damwebhooks.it.support.StoredBytes;
 import io.damwebhooks.security.control.SecretCipher;
 import jakarta.json.Json;
@@ -276,6 +278,12 @@ public abstract class WebhooksContract {
         for (String secret : secrets) {
             assertEquals(List.of(), StoredBytes.filesContaining(storage, secret), "stored in plain text: " + secret);
         }
+        assertTrue(ServerLog.text().contains("polls every"), "the scan sees the server's log (the dispatcher's start line)");
+        List<String> all = new ArrayList<>(secrets);
+        all.add(invalidPassword);
+        all.add(Deployments.ADMIN_PASSWORD);
+        all.add(Deployments.PUBLISHER_PASSWORD);
+        assertEquals(List.of(), ServerLog.containing(all), "secrets in the server's log");
     }
 
     // ---- helpers
