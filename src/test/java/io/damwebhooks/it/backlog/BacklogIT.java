@@ -24,12 +24,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The second tier (too slow for every run; {@code mvn verify -Psecond-tier}, which {@code .ci/run}
- * runs): 100,000 deliveries pile up while the receiver is down, in a service whose heap is capped
+ * The slowest test (about 2 minutes; {@code mvn verify -Pfast} leaves it out): 100,000 deliveries pile up while the receiver is down, in a service whose heap is capped
  * well under the 512 MB we promise; memory stays bounded (the service neither fails nor stops
  * answering) and every delivery arrives once the receiver is back.
  */
-@Tag("second-tier")
+@Tag("slow")
 class BacklogIT {
 
     static final int WEBHOOKS = 5;
