@@ -13,7 +13,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,11 +48,12 @@ public class EventIntake {
         Instant now = Instant.now();
         List<Accepted> answers = new ArrayList<>(events.size());
         List<Delivery> deliveries = new ArrayList<>();
+        Map<String, AcceptedEvent> seen = seen(events);
         for (AssetEvent event : events) {
             // an id seen before, in an earlier transaction or earlier in this one, records nothing
-            AcceptedEvent seen = event.id() == null ? null : em.find(AcceptedEvent.class, event.id());
-            if (seen != null) {
-                answers.add(Accepted.of(seen));
+            AcceptedEvent before = event.id() == null ? null : seen.get(event.id());
+            if (before != null) {
+                answers.add(Accepted.of(before));
                 continue;
             }
             String eventId = event.id() != null ? event.id() : Ids.next("evt");
@@ -60,6 +64,7 @@ public class EventIntake {
             accepted.receivedAt = now;
             accepted.deliveries = recorded.size();
             em.persist(accepted);
+            if (event.id() != null) seen.put(event.id(), accepted);
             deliveries.addAll(recorded);
             answers.add(Accepted.of(accepted));
         }
@@ -67,6 +72,16 @@ public class EventIntake {
         em.flush();
         outbox.record(deliveries);
         return answers;
+    }
+
+    /** The events among these ids accepted before: one query for the whole group. */
+    private Map<String, AcceptedEvent> seen(List<AssetEvent> events) {
+        List<String> ids = events.stream().map(AssetEvent::id).filter(Objects::nonNull).distinct().toList();
+        Map<String, AcceptedEvent> seen = new HashMap<>();
+        if (ids.isEmpty()) return seen;
+        em.createQuery("SELECT e FROM AcceptedEvent e WHERE e.id IN :ids", AcceptedEvent.class).setParameter("ids", ids)
+                .getResultStream().forEach(e -> seen.put(e.id, e));
+        return seen;
     }
 
     /** How an event id was accepted, if it was. */
