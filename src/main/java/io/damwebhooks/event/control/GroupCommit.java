@@ -55,7 +55,13 @@ public class GroupCommit {
         } finally {
             synchronized (this) {
                 leading = false;
-                group.forEach(request -> request.done = true);
+                for (Request request : group) {
+                    // an Error in the leader: no answer was set, and none of them may read as accepted
+                    if (request.accepted == null && request.failure == null) {
+                        request.failure = new IllegalStateException("The event could not be recorded");
+                    }
+                    request.done = true;
+                }
                 notifyAll();
             }
         }
@@ -92,6 +98,11 @@ public class GroupCommit {
             }
             return first.orElseThrow(() -> e);
         }
+    }
+
+    /** Requests waiting for the next group (for tests: call while holding this object's lock). */
+    int queued() {
+        return queue.size();
     }
 
     private void waitForLeader() {
