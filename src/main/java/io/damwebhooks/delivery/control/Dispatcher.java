@@ -51,6 +51,8 @@ public class Dispatcher {
      */
     static final int MAX_HELD = 4 * DeliveryExecutors.MAX_SENDS;
     static final int RECORD_BATCH = 200;
+    /** Sender threads that run attempts at most: two of the executor's threads stay free to claim and record. */
+    static final int MAX_WORKERS = DeliveryExecutors.MAX_SENDS - 2;
     static final long RECORD_LINGER_MS = 20;
     static final long CLAIM_LINGER_MS = 10;
 
@@ -84,6 +86,7 @@ public class Dispatcher {
     private final AtomicBoolean recordingSoon = new AtomicBoolean();
     private final AtomicBoolean claimingSoon = new AtomicBoolean();
     private Circuits circuits;
+    private SenderWorkers workers;
     private Duration lease;
     private Duration poll;
     private volatile ScheduledFuture<?> poller;
@@ -94,6 +97,7 @@ public class Dispatcher {
     void configure() {
         lease = Durations.parse("webhooks.delivery.lease", leaseText);
         poll = Durations.parse("webhooks.delivery.poll-interval", pollText);
+        workers = new SenderWorkers(senders, MAX_WORKERS, this::attempt);
         circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
         Duration timeout = http.timeout();
         if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
@@ -133,6 +137,7 @@ public class Dispatcher {
     @PreDestroy
     void stop() {
         stopped = true;
+        workers.stop();
         if (poller != null) poller.cancel(false);
     }
 
@@ -184,7 +189,7 @@ public class Dispatcher {
         String webhookId = claimed.webhookId();
         Instant now = Instant.now();
         if (circuits.tryStart(webhookId, now)) {
-            senders.execute(() -> attempt(claimed));
+            workers.send(claimed);
             return;
         }
         Optional<Instant> open = circuits.openUntil(webhookId, now);
@@ -232,7 +237,7 @@ public class Dispatcher {
                 circuits.unused(webhookId);
                 return;
             }
-            senders.execute(() -> attempt(next));
+            workers.send(next);
         }
     }
 

@@ -1,0 +1,63 @@
+package io.damwebhooks.delivery.control;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs attempts on the managed executor's threads through long-lived workers: a running worker takes
+ * the next attempt, and another starts only when more wait than workers run. Each task given to a
+ * managed executor captures the application's context (Payara looks its providers up every time),
+ * which costs more than an attempt to a fast receiver; a task per attempt spent a tenth of the CPU on it.
+ */
+final class SenderWorkers {
+
+    private final Executor executor;
+    private final int maxWorkers;
+    private final Consumer<Claimed> attempt;
+    private final Queue<Claimed> ready = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger workers = new AtomicInteger();
+    private volatile boolean stopped;
+
+    SenderWorkers(Executor executor, int maxWorkers, Consumer<Claimed> attempt) {
+        this.executor = executor;
+        this.maxWorkers = maxWorkers;
+        this.attempt = attempt;
+    }
+
+    /** Sends it soon; its webhook's slot is already taken. */
+    void send(Claimed claimed) {
+        ready.add(claimed);
+        startWorkers();
+    }
+
+    /** What is still waiting is dropped: its lease runs out and it is attempted again. */
+    void stop() {
+        stopped = true;
+    }
+
+    private void startWorkers() {
+        for (int running; !stopped && (running = workers.get()) < Math.min(maxWorkers, ready.size()); ) {
+            if (workers.compareAndSet(running, running + 1)) {
+                try {
+                    executor.execute(this::work);
+                } catch (RuntimeException stopping) {
+                    workers.decrementAndGet();
+                    throw stopping;
+                }
+            }
+        }
+    }
+
+    private void work() {
+        try {
+            for (Claimed next; !stopped && (next = ready.poll()) != null; ) attempt.accept(next);
+        } finally {
+            workers.decrementAndGet();
+        }
+        // one may have arrived after the last poll, while every worker was still counted as running
+        if (!ready.isEmpty()) startWorkers();
+    }
+}
