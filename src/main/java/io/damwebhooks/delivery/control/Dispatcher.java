@@ -123,14 +123,19 @@ public class Dispatcher {
      * many claims of a few (each claim is a transaction); the price is those milliseconds of latency.
      */
     private void nudgeSoon() {
-        if (!claimingSoon.compareAndSet(false, true)) return;
+        once(claimingSoon, CLAIM_LINGER_MS, this::nudge);
+    }
+
+    /** Runs {@code action} {@code millis} from now, unless it is already scheduled (its flag is up). */
+    private void once(AtomicBoolean scheduled, long millis, Runnable action) {
+        if (!scheduled.compareAndSet(false, true)) return;
         try {
             timer.schedule(() -> {
-                claimingSoon.set(false);
-                nudge();
-            }, CLAIM_LINGER_MS, TimeUnit.MILLISECONDS);
+                scheduled.set(false);
+                action.run();
+            }, millis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException stopping) {
-            claimingSoon.set(false);
+            scheduled.set(false);
         }
     }
 
@@ -250,16 +255,9 @@ public class Dispatcher {
         finished.add(outcome);
         if (unrecorded.incrementAndGet() >= RECORD_BATCH) {
             record();
-        } else if (recordingSoon.compareAndSet(false, true)) {
-            try {
-                timer.schedule(() -> senders.execute(() -> {
-                    recordingSoon.set(false);
-                    record();
-                }), RECORD_LINGER_MS, TimeUnit.MILLISECONDS);
-            } catch (RuntimeException stopping) {
-                recordingSoon.set(false);
-                record();
-            }
+        } else {
+            // on a sender thread: the timer's two threads also cut attempts off at their deadline
+            once(recordingSoon, RECORD_LINGER_MS, () -> senders.execute(this::record));
         }
     }
 

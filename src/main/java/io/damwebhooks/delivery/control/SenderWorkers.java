@@ -18,6 +18,7 @@ final class SenderWorkers {
     private final int maxWorkers;
     private final Consumer<Claimed> attempt;
     private final Queue<Claimed> ready = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger(); // ready.size() walks the whole queue
     private final AtomicInteger workers = new AtomicInteger();
     private volatile boolean stopped;
 
@@ -30,6 +31,7 @@ final class SenderWorkers {
     /** Sends it soon; its webhook's slot is already taken. */
     void send(Claimed claimed) {
         ready.add(claimed);
+        waiting.incrementAndGet();
         startWorkers();
     }
 
@@ -39,7 +41,7 @@ final class SenderWorkers {
     }
 
     private void startWorkers() {
-        for (int running; !stopped && (running = workers.get()) < Math.min(maxWorkers, ready.size()); ) {
+        for (int running; !stopped && (running = workers.get()) < Math.min(maxWorkers, waiting.get()); ) {
             if (workers.compareAndSet(running, running + 1)) {
                 try {
                     executor.execute(this::work);
@@ -53,7 +55,10 @@ final class SenderWorkers {
 
     private void work() {
         try {
-            for (Claimed next; !stopped && (next = ready.poll()) != null; ) attempt.accept(next);
+            for (Claimed next; !stopped && (next = ready.poll()) != null; ) {
+                waiting.decrementAndGet();
+                attempt.accept(next);
+            }
         } finally {
             workers.decrementAndGet();
         }

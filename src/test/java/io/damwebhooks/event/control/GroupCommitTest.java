@@ -67,8 +67,7 @@ class GroupCommitTest {
     void eventsArrivingDuringACommitShareTheNextOneAndEachGetsItsOwnAnswer() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(6);
         try {
-            Future<Accepted> first = callers.submit(() -> groups.accept(event("e0")));
-            assertTrue(intake.firstGroupStarted.await(10, TimeUnit.SECONDS));
+            Future<Accepted> first = firstGroupUnderWay(callers);
             List<Future<Accepted>> waiting = new ArrayList<>();
             for (int i = 1; i <= 5; i++) {
                 String id = "e" + i;
@@ -90,8 +89,7 @@ class GroupCommitTest {
     void aFailedGroupIsTriedEventByEventAndOnlyTheBadOneFails() throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
-            Future<Accepted> first = callers.submit(() -> groups.accept(event("e0")));
-            assertTrue(intake.firstGroupStarted.await(10, TimeUnit.SECONDS));
+            Future<Accepted> first = firstGroupUnderWay(callers);
             Future<Accepted> good = callers.submit(() -> groups.accept(event("good")));
             Future<Accepted> bad = callers.submit(() -> groups.accept(event("bad")));
             Poll.until(Duration.ofSeconds(10), GroupCommitTest.this::queued, n -> n == 2, "both queued behind the first group");
@@ -106,6 +104,13 @@ class GroupCommitTest {
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    /** Event "e0" posted, its group being recorded (and held until released): what comes now queues. */
+    private Future<Accepted> firstGroupUnderWay(ExecutorService callers) throws InterruptedException {
+        Future<Accepted> first = callers.submit(() -> groups.accept(event("e0")));
+        assertTrue(intake.firstGroupStarted.await(10, TimeUnit.SECONDS));
+        return first;
     }
 
     private int queued() {
