@@ -65,8 +65,17 @@ abstract class AppServer implements AutoCloseable {
     abstract Path log();
 
     URL base() {
+        return local(httpPort(), "/dam-webhooks/");
+    }
+
+    /** MicroProfile Health's readiness: on the HTTP port everywhere but WildFly. */
+    URL readiness() {
+        return local(httpPort(), "/health/ready");
+    }
+
+    static URL local(int port, String path) {
         try {
-            return URI.create("http://127.0.0.1:" + httpPort() + "/dam-webhooks/").toURL();
+            return URI.create("http://127.0.0.1:" + port + path).toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }

@@ -17,13 +17,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The same black-box check on every server of the matrix, with the WAR as built and the set-up of
  * {@code server-config/}: the API and its roles, an event delivered to a loopback receiver with a valid
- * Standard Webhooks signature, the delivery log, the metrics; the webhook still there after a restart;
+ * Standard Webhooks signature after a retry, the delivery log, the console, readiness, OpenAPI and the metrics; the webhook still there after a restart;
  * then all of it again with the tables in PostgreSQL through the server's own pool.
  */
 @Tag("servers")
@@ -34,7 +35,9 @@ abstract class ServerMatrix {
     @Test
     void deliversSignedOnBothDatabaseRoutesAndKeepsItsWebhooksAcrossARestart() throws Exception {
         try (AppServer server = server(); ScriptedReceiver receiver = new ScriptedReceiver()) {
-            receiver.on("/hook", request -> Answer.of(204));
+            // every first attempt fails, every second succeeds: each check sees one retry
+            AtomicInteger attempts = new AtomicInteger();
+            receiver.on("/hook", request -> Answer.of(attempts.incrementAndGet() % 2 == 1 ? 503 : 204));
             server.start();
             String kept = deliversSignedEvents(server, receiver);
 
@@ -74,8 +77,11 @@ abstract class ServerMatrix {
                 {"type": "asset.uploaded", "asset": {"uuid": "a-1", "name": "beach.jpg", "mimeType": "image/jpeg"}}""");
         assertEquals(202, accepted.status(), accepted.toString());
 
-        ScriptedReceiver.Request got = receiver.requests.poll(2, TimeUnit.MINUTES);
-        assertNotNull(got, "the receiver got the event from " + server.name());
+        ScriptedReceiver.Request refused = receiver.requests.poll(2, TimeUnit.MINUTES);
+        assertNotNull(refused, "the receiver got the event from " + server.name());
+        ScriptedReceiver.Request got = receiver.requests.poll(1, TimeUnit.MINUTES);
+        assertNotNull(got, "the event was sent again after the 503");
+        assertEquals(refused.header("webhook-id"), got.header("webhook-id"), "a retry is the same message");
         new Webhook(webhook.getString("signingSecret")).verify(got.body(), got.headers());
         assertEquals("Basic " + Base64.getEncoder().encodeToString("dam:pw".getBytes(StandardCharsets.UTF_8)),
                 got.header("Authorization"));
@@ -84,8 +90,15 @@ abstract class ServerMatrix {
         String id = webhook.getString("id");
         Poll.until(Duration.ofMinutes(1), () -> Api.admin(server.base()).get("webhooks/" + id + "/deliveries").json(),
                 log -> log.getJsonArray("items").size() == 1
-                        && "succeeded".equals(log.getJsonArray("items").getJsonObject(0).getString("status")),
-                "the delivery log shows the delivery succeeded");
+                        && "succeeded".equals(log.getJsonArray("items").getJsonObject(0).getString("status"))
+                        && log.getJsonArray("items").getJsonObject(0).getInt("attemptCount") == 2,
+                "the delivery log shows the delivery succeeded at its second attempt");
+        Api.Reply console = Api.serverGet(server.base(), "", "text/html");
+        assertEquals(200, console.status(), "the console");
+        assertTrue(console.body().contains("DAM Webhooks"), console.body());
+        Api.Reply ready = Api.serverGet(server.readiness(), "", "application/json");
+        assertEquals(200, ready.status(), ready.toString());
+        assertTrue(ready.body().contains("database"), ready.body());
         assertEquals(200, Api.serverGet(server.base(), "/openapi", "application/json").status(), "OpenAPI");
         String metrics = Api.serverGet(server.base(), "metrics", "text/plain").body();
         assertTrue(metrics.contains("webhooks_deliveries_total{outcome=\"succeeded\"}"), metrics);

@@ -29,6 +29,12 @@ final class WildFly extends AppServer {
     @Override int httpPort() { return 8080 + offset; }
     @Override Path log() { return base.resolve("log/server.log"); }
 
+    /** WildFly serves health on its management port. */
+    @Override
+    java.net.URL readiness() {
+        return local(9990 + offset, "/health/ready");
+    }
+
     @Override
     void start() {
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(),
