@@ -78,8 +78,12 @@ public class TokenEndpoint {
         return parse(endpoint, answer.bodyHead());
     }
 
-    /** A reset or a connection closed without an answer; a refused connection is the endpoint down, not a blip. */
+    /**
+     * A reset or a connection closed without an answer; a refused connection is the endpoint down, not a
+     * blip. Never when this thread was interrupted: that is the attempt's timeout, which closed the socket.
+     */
     static boolean transientFault(IOException e) {
+        if (Thread.currentThread().isInterrupted()) return false;
         return e instanceof NoHttpResponseException || e instanceof SocketException && !(e instanceof ConnectException);
     }
 
