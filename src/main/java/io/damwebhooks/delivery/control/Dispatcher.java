@@ -266,7 +266,7 @@ public class Dispatcher {
         if (unrecorded.incrementAndGet() >= RECORD_BATCH) {
             record();
         } else {
-            // on a sender thread: the timer's two threads also cut attempts off at their deadline
+            // on a sender thread: the timer's two threads only wake; recording may wait on the database
             once(recordingSoon, RECORD_LINGER_MS, () -> senders.execute(this::record));
         }
     }
