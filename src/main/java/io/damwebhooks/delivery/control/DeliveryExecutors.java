@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The threads deliveries run on, defined by the application itself so the WAR deploys on a bare
- * server. {@link #MAX_SENDS} attempts run at once; the timer wakes the dispatcher and cuts attempts
- * off at their deadline.
+ * server. {@link #MAX_SENDS} attempts run at once; the timer wakes the dispatcher (an attempt's
+ * deadline is Fault Tolerance's {@code @Timeout} on {@link Sender#send}).
  */
 @ApplicationScoped
 @ManagedExecutorDefinition(name = DeliveryExecutors.SENDERS, maxAsync = DeliveryExecutors.MAX_SENDS)

@@ -1,38 +1,45 @@
 package io.damwebhooks.delivery.control;
 
-import io.damwebhooks.platform.control.Durations;
 import io.damwebhooks.delivery.entity.Attempt;
+import io.damwebhooks.platform.control.Durations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import java.util.concurrent.ScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one HTTP client every delivery and token request goes through: pooled connections (reused
  * across deliveries), no redirects (a 3xx is a failure, as Standard Webhooks says), no automatic
- * retries (the retry policy decides), the {@link GuardedDns} SSRF guard, and a hard deadline per
- * attempt: the timer aborts the exchange, so a receiver that trickles bytes cannot hold a thread.
+ * retries (the retry policy decides), and the {@link GuardedDns} SSRF guard.
+ * <p>
+ * An attempt's deadline is Fault Tolerance's {@code @Timeout} on {@link Sender#send}, which interrupts
+ * the sending thread. Blocking socket I/O ignores an interrupt, so the sockets here are made from NIO
+ * channels: an interrupt closes the channel, which ends the exchange at once and closes the socket, also
+ * for a receiver that trickles bytes. The per-read socket timeouts ({@code webhooks.delivery.timeout})
+ * stay as a backstop for when Fault Tolerance is switched off ({@code MP_Fault_Tolerance_NonFallback_Enabled=false}).
  * <p>
  * Why Apache HttpClient rather than {@code java.net.http}: on Java 17 the JDK client has no resolver
  * hook, and connecting it to a pre-checked address breaks the {@code Host} header (restricted) and TLS
@@ -52,24 +59,23 @@ public class DeliveryHttp {
     @ConfigProperty(name = "webhooks.delivery.allow-private-networks", defaultValue = "false")
     boolean allowPrivateNetworks;
 
-    @Resource(lookup = DeliveryExecutors.TIMER)
-    ScheduledExecutorService timer;
-
     private CloseableHttpClient client;
-    private Duration timeout;
 
     @PostConstruct
     void start() {
-        timeout = Durations.parse("webhooks.delivery.timeout", timeoutText);
-        Timeout limit = Timeout.of(timeout);
+        Timeout limit = Timeout.of(Durations.parse("webhooks.delivery.timeout", timeoutText));
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
+                new DefaultHttpClientConnectionOperator(proxy -> SocketChannel.open().socket(), null,
+                        new GuardedDns(allowPrivateNetworks),
+                        RegistryBuilder.<TlsSocketStrategy>create()
+                                .register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault()).build()),
+                PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.NEG_ONE_MILLISECOND, null);
+        connections.setMaxTotal(4 * DeliveryExecutors.MAX_SENDS);
+        connections.setDefaultMaxPerRoute(DeliveryExecutors.MAX_SENDS);
+        connections.setDefaultConnectionConfig(ConnectionConfig.custom()
+                .setConnectTimeout(limit).setSocketTimeout(limit).build());
         client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDns(allowPrivateNetworks))
-                        .setMaxConnTotal(4 * DeliveryExecutors.MAX_SENDS)
-                        .setMaxConnPerRoute(DeliveryExecutors.MAX_SENDS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(limit).setSocketTimeout(limit).build())
-                        .build())
+                .setConnectionManager(connections)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(limit).setResponseTimeout(limit)
                         .setRedirectsEnabled(false).build())
@@ -87,34 +93,24 @@ public class DeliveryHttp {
         client.close(org.apache.hc.core5.io.CloseMode.GRACEFUL);
     }
 
-    public Duration timeout() {
-        return timeout;
+    /** Does nothing: calling it through the client proxy has the client built. */
+    public void ready() {
     }
 
-    /** Sends a delivery, giving up at {@code deadline}; keeps the first KiB of the answer. */
-    public HttpAnswer exchange(HttpPost request, Instant deadline) throws IOException {
-        return exchange(request, deadline, Attempt.RESPONSE_BODY_LIMIT);
+    /** Sends a delivery; keeps the first KiB of the answer. */
+    public HttpAnswer exchange(HttpPost request) throws IOException {
+        return exchange(request, Attempt.RESPONSE_BODY_LIMIT);
     }
 
-    /** Sends the request, giving up at {@code deadline}; throws what kept it from an answer. */
-    public HttpAnswer exchange(HttpPost request, Instant deadline, int keep) throws IOException {
-        long remaining = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
-        AtomicBoolean expired = new AtomicBoolean();
-        ScheduledFuture<?> cutOff = timer.schedule(() -> {
-            expired.set(true);
-            request.cancel();
-        }, remaining, TimeUnit.MILLISECONDS);
+    /** Sends the request; throws what kept it from an answer (an interrupt of this thread among them). */
+    public HttpAnswer exchange(HttpPost request, int keep) throws IOException {
         ClassicHttpResponse response = null;
         try {
             response = client.executeOpen(null, request, null);
             Header retryAfter = response.getFirstHeader("Retry-After");
             return new HttpAnswer(response.getCode(), readHead(request, response.getEntity(), keep),
                     retryAfter == null ? null : retryAfter.getValue());
-        } catch (IOException | RuntimeException e) {
-            if (expired.get()) throw new AttemptTimedOut(timeout);
-            throw e;
         } finally {
-            cutOff.cancel(false);
             closeQuietly(response);
         }
     }
@@ -142,12 +138,5 @@ public class DeliveryHttp {
         else in.close();
         // PostgreSQL text cannot hold NUL; a multi-byte character cut at the limit becomes U+FFFD
         return new String(head, StandardCharsets.UTF_8).replace("\u0000", "");
-    }
-
-    /** The attempt's deadline passed before an answer came. */
-    public static class AttemptTimedOut extends IOException {
-        AttemptTimedOut(Duration timeout) {
-            super("timed out after " + timeout.toMillis() + " ms (webhooks.delivery.timeout)");
-        }
     }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Moves pending deliveries to their receivers. Woken after every commit that recorded deliveries,
@@ -63,7 +64,7 @@ public class Dispatcher {
     ManagedScheduledExecutorService timer;
 
     @Inject Claims claims;
-    @Inject Outcomes outcomes;
+    @Inject DatabaseRetry database;
     @Inject Sender sender;
     @Inject DeliveryMetrics metrics;
     @Inject DeliveryHttp http; // injected here so the client (TLS trust store and all) is built at start, not in an attempt
@@ -99,11 +100,12 @@ public class Dispatcher {
         poll = Durations.parse("webhooks.delivery.poll-interval", pollText);
         workers = new SenderWorkers(senders, MAX_WORKERS, this::attempt);
         circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
-        Duration timeout = http.timeout();
+        http.ready(); // a client proxy builds its bean on first use: build it now, not in an attempt
+        Duration timeout = Duration.ofMillis(AttemptTimeout.millis());
         if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
             // an attempt may wait one timeout for a slot of its webhook and take another: a shorter lease
             // lets a second instance claim a delivery that is still being sent
-            LOG.warning(() -> "webhooks.delivery.lease (" + leaseText + ") should be at least twice webhooks.delivery.timeout");
+            LOG.warning(() -> "webhooks.delivery.lease (" + leaseText + ") should be at least twice the attempt's timeout (" + timeout.toMillis() + " ms)");
         }
     }
 
@@ -175,7 +177,7 @@ public class Dispatcher {
                 while ((room = MAX_HELD - held.get()) >= Math.min(batchSize, MAX_HELD / 2) || room > 0 && held.get() == 0) {
                     int want = Math.min(room, batchSize);
                     Instant now = Instant.now();
-                    List<Claimed> batch = claims.claim(want, webhookId -> circuits.room(webhookId, waitingFor(webhookId), now), instance, lease, now);
+                    List<Claimed> batch = database.claim(want, webhookId -> circuits.room(webhookId, waitingFor(webhookId), now), instance, lease, now);
                     held.addAndGet(batch.size());
                     batch.forEach(this::dispatch);
                     if (batch.size() < want) break;
@@ -209,10 +211,18 @@ public class Dispatcher {
 
     private void attempt(Claimed claimed) {
         AttemptResult result;
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
         try {
             result = sender.send(claimed);
+        } catch (TimeoutException e) {
+            result = AttemptResult.error(startedAt, (System.nanoTime() - start) / 1_000_000,
+                    "timed out after " + AttemptTimeout.millis() + " ms (webhooks.delivery.timeout)");
         } catch (RuntimeException | Error e) {
-            result = AttemptResult.error(Instant.now(), 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+            result = AttemptResult.error(startedAt, (System.nanoTime() - start) / 1_000_000,
+                    e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            Thread.interrupted(); // a timeout's interrupt that came late must not hit the next attempt on this thread
         }
         Optional<Instant> opened = circuits.finished(claimed.webhookId(), result.receiverTrouble(), Instant.now());
         opened.ifPresent(until -> LOG.info(() -> "Circuit of webhook " + claimed.webhookId() + " open until " + until));
@@ -256,7 +266,7 @@ public class Dispatcher {
         if (unrecorded.incrementAndGet() >= RECORD_BATCH) {
             record();
         } else {
-            // on a sender thread: the timer's two threads also cut attempts off at their deadline
+            // on a sender thread: the timer's two threads only wake; recording may wait on the database
             once(recordingSoon, RECORD_LINGER_MS, () -> senders.execute(this::record));
         }
     }
@@ -267,7 +277,7 @@ public class Dispatcher {
             try {
                 for (Outcome next; batch.size() < RECORD_BATCH && (next = finished.poll()) != null; ) batch.add(next);
                 unrecorded.addAndGet(-batch.size());
-                outcomes.record(batch, instance).ifPresent(this::wakeAt);
+                database.record(batch, instance).ifPresent(this::wakeAt);
             } catch (RuntimeException e) {
                 // not recorded: the leases run out and the deliveries are attempted again (at least once)
                 LOG.log(Level.WARNING, "Recording " + batch.size() + " delivery outcomes failed", e);

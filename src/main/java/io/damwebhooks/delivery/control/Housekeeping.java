@@ -38,7 +38,7 @@ public class Housekeeping {
     ManagedScheduledExecutorService executor;
 
     @Inject
-    Retention retention;
+    DatabaseRetry database;
 
     @Inject
     @ConfigProperty(name = "webhooks.delivery.retention", defaultValue = "30d")
@@ -67,8 +67,8 @@ public class Housekeeping {
         // never let an exception escape: the executor would silently stop running the schedule
         try {
             Instant cutoff = Instant.now().minus(keep);
-            int deliveries = drain(() -> retention.deliveries(cutoff));
-            int events = drain(() -> retention.events(cutoff));
+            int deliveries = drain(() -> database.purgeDeliveries(cutoff));
+            int events = drain(() -> database.purgeEvents(cutoff));
             if (deliveries + events > 0) {
                 LOG.info(() -> "Purged " + deliveries + " deliveries and " + events + " events from before " + cutoff);
             }

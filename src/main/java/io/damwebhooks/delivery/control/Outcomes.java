@@ -104,6 +104,8 @@ public class Outcomes {
         }
         failing.removeAll(succeeded);
         updateFailingSince(succeeded, failing, now);
+        // written now rather than at commit: a lost connection surfaces here, whole, for DatabaseRetry
+        em.flush();
         return Optional.ofNullable(earliest);
     }
 

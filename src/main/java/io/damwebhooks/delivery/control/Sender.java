@@ -18,12 +18,16 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 
 /**
  * One attempt: the POST with the webhook's custom headers, its auth, {@code Content-Type:
  * application/json} and the Standard Webhooks headers; signed by every secret that signs now (during
  * a rotation both, space-separated). An OAuth2 token the receiver refuses with 401 is fetched again
- * once. Never throws: whatever happens is the result.
+ * once. Whatever happens is the result, with one exception: Fault Tolerance's {@code @Timeout} ends
+ * the attempt at its deadline (by default {@code webhooks.delivery.timeout}, see {@link AttemptTimeout})
+ * by interrupting this thread, which closes the socket ({@link DeliveryHttp}), and the caller gets a
+ * {@code TimeoutException}. The token fetch is inside that time.
  */
 @ApplicationScoped
 public class Sender {
@@ -40,20 +44,20 @@ public class Sender {
     @ConfigProperty(name = "webhooks.delivery.allow-http", defaultValue = "false")
     boolean allowHttp;
 
+    @Timeout(15_000) // milliseconds; the key AttemptTimeout.KEY, by default webhooks.delivery.timeout
     public AttemptResult send(Claimed claimed) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        Instant deadline = startedAt.plus(http.timeout());
         Receiver receiver = claimed.receiver();
         try {
             if ("http".equals(receiver.scheme()) && !allowHttp) {
                 return AttemptResult.error(startedAt, 0, "refused: http:// needs webhooks.delivery.allow-http");
             }
-            String token = receiver.authType() == AuthType.OAUTH2 ? tokens.token(receiver, deadline) : null;
-            HttpAnswer answer = http.exchange(request(claimed, token), deadline);
+            String token = receiver.authType() == AuthType.OAUTH2 ? tokens.token(receiver) : null;
+            HttpAnswer answer = http.exchange(request(claimed, token));
             if (answer.status() == 401 && token != null) {
-                token = tokens.renew(receiver, token, deadline);
-                answer = http.exchange(request(claimed, token), deadline);
+                token = tokens.renew(receiver, token);
+                answer = http.exchange(request(claimed, token));
             }
             return new AttemptResult(startedAt, millisSince(start), answer.status(), null, answer.bodyHead(),
                     RetryAfter.parse(answer.retryAfter(), Instant.now()));
@@ -99,7 +103,7 @@ public class Sender {
 
     /** What went wrong, in words for the delivery log. */
     static String describe(IOException e) {
-        if (e instanceof DeliveryHttp.AttemptTimedOut || e instanceof GuardedDns.NotPublicAddress || e instanceof TokenFailure) {
+        if (e instanceof GuardedDns.NotPublicAddress || e instanceof TokenFailure) {
             return e.getMessage();
         }
         String kind = e instanceof SocketTimeoutException ? "timed out"

@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Runs attempts on the managed executor's threads through long-lived workers: a running worker takes
- * the next attempt, and another starts only when more wait than workers run. Each task given to a
+ * Runs attempts on the managed executor's threads through long-lived workers: an idle worker takes
+ * the next attempt, and another starts only when more wait than workers are idle (a worker busy with a
+ * slow receiver takes nothing meanwhile, so it must not count). Each task given to a
  * managed executor captures the application's context (Payara looks its providers up every time),
  * which costs more than an attempt to a fast receiver; a task per attempt spent a tenth of the CPU on it.
  */
@@ -20,6 +21,7 @@ final class SenderWorkers {
     private final Queue<Claimed> ready = new ConcurrentLinkedQueue<>();
     private final AtomicInteger waiting = new AtomicInteger(); // ready.size() walks the whole queue
     private final AtomicInteger workers = new AtomicInteger();
+    private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean stopped;
 
     SenderWorkers(Executor executor, int maxWorkers, Consumer<Claimed> attempt) {
@@ -41,7 +43,7 @@ final class SenderWorkers {
     }
 
     private void startWorkers() {
-        for (int running; !stopped && (running = workers.get()) < Math.min(maxWorkers, waiting.get()); ) {
+        for (int running; !stopped && (running = workers.get()) < maxWorkers && running - busy.get() < waiting.get(); ) {
             if (workers.compareAndSet(running, running + 1)) {
                 try {
                     executor.execute(this::work);
@@ -56,8 +58,13 @@ final class SenderWorkers {
     private void work() {
         try {
             for (Claimed next; !stopped && (next = ready.poll()) != null; ) {
+                busy.incrementAndGet(); // before it stops counting as waiting: never both idle and not waiting
                 waiting.decrementAndGet();
-                attempt.accept(next);
+                try {
+                    attempt.accept(next);
+                } finally {
+                    busy.decrementAndGet();
+                }
             }
         } finally {
             workers.decrementAndGet();

@@ -7,8 +7,10 @@ import io.damwebhooks.it.support.Poll;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,35 @@ class SenderWorkersTest {
             assertTrue(tasks.get() < ATTEMPTS / 2, tasks.get() + " executor tasks for " + ATTEMPTS + " attempts");
         } finally {
             senders.shutdownNow();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAttemptDoesNotWaitForAWorkerBusyWithASlowReceiver() throws Exception {
+        CountDownLatch slowStarted = new CountDownLatch(1);
+        CountDownLatch slowReleased = new CountDownLatch(1);
+        CountDownLatch quickRan = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            SenderWorkers workers = new SenderWorkers(pool, MAX_WORKERS, claimed -> {
+                if (!claimed.deliveryId().equals("slow")) {
+                    quickRan.countDown();
+                    return;
+                }
+                slowStarted.countDown();
+                try {
+                    slowReleased.await(); // a receiver that hangs until the test ends
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            workers.send(new Claimed("slow", 1, "{}", null));
+            assertTrue(slowStarted.await(5, TimeUnit.SECONDS), "the slow attempt is running");
+            workers.send(new Claimed("quick", 1, "{}", null));
+            assertTrue(quickRan.await(5, TimeUnit.SECONDS), "the quick attempt ran while the slow one still hangs");
+        } finally {
+            slowReleased.countDown();
             pool.shutdownNow();
         }
     }

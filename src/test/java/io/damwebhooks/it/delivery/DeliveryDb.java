@@ -56,6 +56,26 @@ public final class DeliveryDb {
         }
     }
 
+    /** Runs a statement of the test's own on the service's database (a trigger, say). */
+    public void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row. */
+    public long number(String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             ResultSet rows = c.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Instant failingSince(String webhookId) {
         try (Connection c = DriverManager.getConnection(url, user, password);
              PreparedStatement select = c.prepareStatement("SELECT failing_since FROM webhook WHERE id = ?")) {

@@ -3,6 +3,7 @@ package io.damwebhooks.it.delivery;
 import io.damwebhooks.it.support.ScriptedReceiver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import com.standardwebhooks.Webhook;
 import io.damwebhooks.it.support.ScriptedReceiver.Answer;
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
+import io.damwebhooks.it.support.EndlessBody;
 import io.damwebhooks.it.support.Poll;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.Json;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -41,7 +44,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The delivery engine in the real WAR on a real PostgreSQL, sending to real receivers on loopback:
  * signing, auth, the retry schedule, Retry-After, 410, auto-disable and per-webhook isolation. The
- * delivery and attempt rows are read from the database as evidence.
+ * delivery and attempt rows are read from the database as evidence. Also that the container applies
+ * each Fault Tolerance policy (an interceptor that is not bound passes any unit test): the attempt's
+ * {@code @Timeout}, the token endpoint's {@code @Retry} and {@code @Bulkhead} (its size set here through
+ * its standard MicroProfile Config key), and the {@code @Retry} of the dispatcher's database work.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -69,7 +75,9 @@ class DeliveryIT {
                 Map.entry("webhooks.delivery.concurrency-per-webhook", "2"),
                 Map.entry("webhooks.delivery.circuit-failures", "3"),
                 Map.entry("webhooks.delivery.circuit-open", "30s"),
-                Map.entry("webhooks.delivery.disable-after", "2s")));
+                Map.entry("webhooks.delivery.disable-after", "2s"),
+                // Fault Tolerance's own key, as an admin would set it (the default is 8)
+                Map.entry("io.damwebhooks.delivery.control.TokenEndpoint/fetch/Bulkhead/value", "1")));
     }
 
     @AfterAll
@@ -195,13 +203,21 @@ class DeliveryIT {
         oauth.start(InetAddress.getByName("127.0.0.1"), 0);
         // the server makes its signing key on first use, which can take longer than the 2s attempt timeout here
         oauth.issueToken("issuer", "warm-up");
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(oauth.tokenEndpointUrl("issuer").uri())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=warm-up&client_secret=x"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding()); // its HTTP side too, on a loaded machine
+        oauth.takeRequest(5, TimeUnit.SECONDS);
         try {
             JsonObject webhook = create("oauth", receiver.url("/oauth"), "\"auth\": {\"type\": \"oauth2\", \"tokenEndpoint\": \""
                     + oauth.tokenEndpointUrl("issuer") + "\", \"username\": \"pim\", \"password\": \"s3cret\", \"scope\": \"hooks\"}");
             test(webhook);
             test(webhook);
             for (int i = 0; i < 2; i++) {
-                String authorization = receiver.requests.poll(10, TimeUnit.SECONDS).header("Authorization");
+                ScriptedReceiver.Request got = receiver.requests.poll(10, TimeUnit.SECONDS);
+                String webhookId = webhook.getString("id");
+                assertNotNull(got, () -> db.deliveriesOf(webhookId).stream().map(d -> d + " " + db.attempts(d.id())).toList().toString());
+                String authorization = got.header("Authorization");
                 String claims = new String(Base64.getUrlDecoder().decode(authorization.substring(7).split("\\.")[1]), StandardCharsets.UTF_8);
                 assertTrue(claims.contains("\"sub\":\"pim\""), claims);
             }
@@ -250,6 +266,115 @@ class DeliveryIT {
         }
     }
 
+    @Test
+    void aReceiverSlowerThanTheTimeoutIsCutOffAtItAndItsSocketClosed() throws Exception {
+        // answers at once, then trickles its body: no per-read socket timeout fires, only the attempt's @Timeout
+        try (EndlessBody trickle = new EndlessBody(100)) {
+            JsonObject webhook = create("trickling", trickle.url(), null);
+            String deliveryId = test(webhook);
+            Duration open = trickle.heldOpen.poll(20, TimeUnit.SECONDS);
+            assertNotNull(open, "the service closed the connection");
+            // @Timeout(15 s) on Sender.send, its value taken from webhooks.delivery.timeout (2s) by AttemptTimeout
+            assertTrue(open.toMillis() >= 1_500 && open.toMillis() < 3_500, "closed after " + open.toMillis() + " ms");
+            DeliveryDb.AttemptRow first = Poll.until(Duration.ofSeconds(10), () -> db.attempts(deliveryId), a -> !a.isEmpty(), "recorded").get(0);
+            assertNull(first.statusCode());
+            assertEquals("timed out after 2000 ms (webhooks.delivery.timeout)", first.error());
+        }
+    }
+
+    @Test
+    void aTokenEndpointThatFailsTwiceThenAnswersCostsOneAttempt() {
+        AtomicInteger tokenCalls = new AtomicInteger();
+        receiver.on("/token-flaky", request -> switch (tokenCalls.incrementAndGet()) {
+            case 1 -> Answer.of(503, "restarting");
+            case 2 -> Answer.of(429);
+            default -> Answer.of(200, "{\"access_token\": \"tok-third-time\", \"expires_in\": 3600}");
+        });
+        JsonObject webhook = create("flaky token", receiver.url("/hook-flaky"), "\"auth\": {\"type\": \"oauth2\", \"tokenEndpoint\": \""
+                + receiver.url("/token-flaky") + "\", \"username\": \"c\", \"password\": \"s\"}");
+        String deliveryId = test(webhook);
+        DeliveryDb.Row row = Poll.until(Duration.ofSeconds(10), () -> db.delivery(deliveryId), r -> !r.status().equals("pending"), "finished");
+        assertEquals("succeeded", row.status(), db.attempts(deliveryId).toString());
+        assertEquals(1, row.attemptCount(), "the token endpoint's faults were retried within the attempt");
+        assertEquals(3, tokenCalls.get());
+        assertEquals("Bearer tok-third-time", receiver.requests.stream().filter(r -> r.path().equals("/hook-flaky"))
+                .findFirst().orElseThrow().header("Authorization"));
+    }
+
+    @Test
+    void tokenRequestsBeyondTheBulkheadFailTheirAttemptAtOnce() {
+        // two webhooks get one event in one transaction, so their attempts start together; each identity
+        // provider answers only once both were asked (or after 1.5 s, within the 2 s attempt timeout)
+        CountDownLatch bothAsked = new CountDownLatch(2);
+        java.util.function.Function<ScriptedReceiver.Request, Answer> slowIdp = request -> {
+            bothAsked.countDown();
+            try {
+                bothAsked.await(1_500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.of(200, "{\"access_token\": \"t\"}");
+        };
+        receiver.on("/token-a", slowIdp).on("/token-b", slowIdp);
+        List<String> webhooks = List.of("a", "b").stream().map(x -> create("idp " + x, receiver.url("/hook-" + x),
+                "\"auth\": {\"type\": \"oauth2\", \"tokenEndpoint\": \"" + receiver.url("/token-" + x)
+                        + "\", \"username\": \"" + x + "\", \"password\": \"s\"}", "asset.renamed").getString("id")).toList();
+        Api.Reply posted = Api.publisher(base).post("events",
+                "{\"type\": \"asset.renamed\", \"asset\": {\"uuid\": \"u-bulkhead\", \"name\": \"b.jpg\"}}");
+        assertEquals(202, posted.status(), posted.toString());
+        List<DeliveryDb.AttemptRow> firsts = webhooks.stream().map(id -> Poll.until(Duration.ofSeconds(15),
+                () -> db.deliveriesOf(id).stream().flatMap(d -> db.attempts(d.id()).stream()).toList(), a -> !a.isEmpty(),
+                "the first attempt of " + id).get(0)).toList();
+        // @Bulkhead(8), set to 1 by its MicroProfile Config key in this deployment
+        assertEquals(1, firsts.stream().filter(a -> a.error() != null && a.error().contains("too many token requests at once")).count(),
+                "one token request at a time: " + firsts);
+        assertEquals(1, firsts.stream().filter(a -> Integer.valueOf(204).equals(a.statusCode())).count(), firsts.toString());
+    }
+
+    @Test
+    void aConnectionCutWhileOutcomesAreRecordedCostsNoSecondSend() throws Exception {
+        CountDownLatch allPosted = new CountDownLatch(1);
+        receiver.on("/cut", request -> {
+            try {
+                allPosted.await(10, TimeUnit.SECONDS); // answer the three together, so their outcomes share a batch
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.of(204);
+        });
+        JsonObject webhook = create("cut", receiver.url("/cut"), null);
+        String webhookId = webhook.getString("id");
+        // the database session dies while it writes this webhook's attempts, twice (a sequence is not rolled back)
+        db.execute("CREATE SEQUENCE cuts");
+        db.execute("""
+                CREATE FUNCTION cut_connection() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF EXISTS (SELECT 1 FROM delivery WHERE id = NEW.delivery_id AND webhook_id = '%s') THEN
+                    IF nextval('cuts') <= 2 THEN
+                      PERFORM pg_terminate_backend(pg_backend_pid());
+                    END IF;
+                  END IF;
+                  RETURN NEW;
+                END $$""".formatted(webhookId));
+        db.execute("CREATE TRIGGER cut BEFORE INSERT ON attempt FOR EACH ROW EXECUTE FUNCTION cut_connection()");
+        try {
+            List<String> ids = List.of(test(webhook), test(webhook), test(webhook));
+            allPosted.countDown();
+            List<DeliveryDb.Row> rows = Poll.until(Duration.ofSeconds(30), () -> db.deliveriesOf(webhookId),
+                    r -> r.size() == 3 && r.stream().allMatch(d -> d.status().equals("succeeded")), "all three recorded");
+            assertTrue(db.number("SELECT last_value FROM cuts") >= 2, "the connection was cut");
+            rows.forEach(row -> assertEquals(1, row.attemptCount(), row.toString()));
+            ids.forEach(id -> assertEquals(1, db.attempts(id).size(), id));
+            Map<String, Long> sends = receiver.requests.stream().filter(r -> r.path().equals("/cut"))
+                    .collect(java.util.stream.Collectors.groupingBy(r -> r.header("webhook-id"), java.util.stream.Collectors.counting()));
+            assertEquals(Map.of(ids.get(0), 1L, ids.get(1), 1L, ids.get(2), 1L), sends, "each sent once");
+        } finally {
+            db.execute("DROP TRIGGER cut ON attempt");
+            db.execute("DROP FUNCTION cut_connection()");
+            db.execute("DROP SEQUENCE cuts");
+        }
+    }
+
     private static void assertThrowsNothingMore(MockOAuth2Server oauth) {
         try {
             oauth.takeRequest(300, TimeUnit.MILLISECONDS);
@@ -260,8 +385,12 @@ class DeliveryIT {
     }
 
     private JsonObject create(String name, String url, String extra) {
+        return create(name, url, extra, "asset.uploaded");
+    }
+
+    private JsonObject create(String name, String url, String extra, String trigger) {
         Api.Reply created = Api.admin(base).post("webhooks", "{\"name\": \"" + name + "\", \"url\": \"" + url
-                + "\", \"triggers\": [{\"event\": \"asset.uploaded\"}]" + (extra == null ? "" : ", " + extra) + "}");
+                + "\", \"triggers\": [{\"event\": \"" + trigger + "\"}]" + (extra == null ? "" : ", " + extra) + "}");
         assertEquals(201, created.status(), created.toString());
         return created.json();
     }
