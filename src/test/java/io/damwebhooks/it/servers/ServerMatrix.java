@@ -96,8 +96,9 @@ abstract class ServerMatrix {
         Api.Reply console = Api.serverGet(server.base(), "", "text/html");
         assertEquals(200, console.status(), "the console");
         assertTrue(console.body().contains("DAM Webhooks"), console.body());
-        Api.Reply ready = Api.serverGet(server.readiness(), "", "application/json");
-        assertEquals(200, ready.status(), ready.toString());
+        // WildFly opens its health endpoints on the management port when its boot ends, after the deployment
+        Api.Reply ready = Poll.until(Duration.ofMinutes(1), () -> Api.serverGet(server.readiness(), "", "application/json"),
+                reply -> reply.status() == 200, "readiness at " + server.readiness());
         assertTrue(ready.body().contains("database"), ready.body());
         assertEquals(200, Api.serverGet(server.base(), "/openapi", "application/json").status(), "OpenAPI");
         String metrics = Api.serverGet(server.base(), "metrics", "text/plain").body();
