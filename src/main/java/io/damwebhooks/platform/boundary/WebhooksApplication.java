@@ -5,6 +5,7 @@ import io.damwebhooks.delivery.boundary.RecoveryResource;
 import io.damwebhooks.delivery.boundary.WebhookDeliveriesResource;
 import io.damwebhooks.delivery.boundary.WebhookTestResource;
 import io.damwebhooks.event.boundary.EventsResource;
+import io.damwebhooks.security.boundary.RoleCheck;
 import io.damwebhooks.security.control.BuiltInUsers;
 import io.damwebhooks.webhook.boundary.WebhooksResource;
 import jakarta.annotation.security.DeclareRoles;
@@ -39,7 +40,7 @@ public class WebhooksApplication extends Application {
         return Set.of(WebhooksResource.class, WebhookTestResource.class, WebhookDeliveriesResource.class,
                 RecoveryResource.class, DeliveriesResource.class, EventsResource.class,
                 BodyLimit.class, StrictJson.class, HttpErrorMapper.class, InvalidInputMapper.class,
-                UnreadableBodyMapper.class, UnexpectedErrorMapper.class);
+                UnreadableBodyMapper.class, UnexpectedErrorMapper.class, RoleCheck.class);
     }
 
     @Override
