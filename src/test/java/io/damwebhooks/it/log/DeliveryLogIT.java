@@ -44,7 +44,7 @@ class DeliveryLogIT {
                         "webhooks.delivery.retry-delays", "1h,1h,1h,1h,1h,1h,1h,1h,1h,1h",
                         "webhooks.delivery.retention", "1h",
                         "webhooks.delivery.purge-interval", "300ms"))
-                .addClass(SeedResource.class);
+                .addClasses(SeedApplication.class, SeedResource.class);
     }
 
     @ArquillianResource

@@ -27,7 +27,7 @@ import java.util.Map;
  * Test only, deployed by {@link DeliveryLogIT} beside the real WAR: writes delivery, attempt and event
  * rows as the engine and the intake would, so the log can be tested without either of them.
  */
-@Path("test-seed")
+@Path("")
 @RequestScoped
 @RolesAllowed(BuiltInUsers.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
+import io.damwebhooks.it.support.PasswordHashes;
 import io.damwebhooks.it.webhooks.WebhooksContract;
 import io.damwebhooks.security.control.SecretCipher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,8 +20,6 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -133,26 +131,13 @@ class PostgresWebhooksIT extends WebhooksContract {
                 for (String[] row : new String[][]{{DEPLOYER_ADMIN, DEPLOYER_ADMIN_PASSWORD, "webhook-admin"},
                         {EDITOR, EDITOR_PASSWORD, "event-publisher"}}) {
                     user.setString(1, row[0]);
-                    user.setString(2, pbkdf2(row[1]));
+                    user.setString(2, PasswordHashes.pbkdf2(row[1]));
                     user.executeUpdate();
                     group.setString(1, row[0]);
                     group.setString(2, row[2]);
                     group.executeUpdate();
                 }
             }
-        }
-    }
-
-    /** The format of Jakarta Security's default Pbkdf2PasswordHash: algorithm:iterations:salt:hash, base64. */
-    private static String pbkdf2(String password) {
-        try {
-            byte[] salt = new byte[32];
-            new SecureRandom().nextBytes(salt);
-            byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, 2048, 256)).getEncoded();
-            return "PBKDF2WithHmacSHA256:2048:" + Base64.getEncoder().encodeToString(salt) + ":" + Base64.getEncoder().encodeToString(hash);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

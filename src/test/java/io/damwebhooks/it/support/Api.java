@@ -37,6 +37,12 @@ public final class Api {
         return new Api(URI.create(base.toString().replaceFirst("/*$", "/") + "api/"), "Basic " + token);
     }
 
+    /** The same for a REST API at another path of the deployment, e.g. a DAM's own {@code rest/}. */
+    public static Api as(URL base, String apiPath, String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Api(URI.create(base.toString().replaceFirst("/*$", "/") + apiPath), "Basic " + token);
+    }
+
     public static Api admin(URL base) {
         return as(base, Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
     }

@@ -21,14 +21,23 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** The WAR a process deploys and its context root: the service's own, or a DAM's WAR that embeds it. */
+    public record App(Path war, String contextRoot) {
+        public static App service() {
+            return new App(Path.of(System.getProperty("war.file", "target/dam-webhooks.war")), "dam-webhooks");
+        }
+    }
+
     private final Process process;
     private final int port;
     private final Path log;
+    private final App app;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, Path log, App app) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.app = app;
     }
 
     /** Starts an instance on a free port with {@code home} as its data directory and waits until it is ready. */
@@ -44,6 +53,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with extra Payara Micro options (e.g. {@code --postbootcommandfile …}). */
     public static ServiceProcess start(Path relativeOrAbsoluteHome, Map<String, String> environment,
                                        List<String> jvmOptions, List<String> payaraOptions) {
+        return start(App.service(), relativeOrAbsoluteHome, environment, jvmOptions, payaraOptions);
+    }
+
+    /** The same with another application: a DAM's WAR with the service inside it. */
+    public static ServiceProcess start(App app, Path relativeOrAbsoluteHome, Map<String, String> environment,
+                                       List<String> jvmOptions, List<String> payaraOptions) {
         Path home = relativeOrAbsoluteHome.toAbsolutePath();
         int port = freePort();
         try {
@@ -56,8 +71,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", System.getProperty("war.file", "target/dam-webhooks.war"),
-                "--contextroot", "dam-webhooks", "--port", String.valueOf(port), "--nocluster",
+                "--deploy", app.war().toString(),
+                "--contextroot", app.contextRoot(), "--port", String.valueOf(port), "--nocluster",
                 "--rootdir", home.resolve("payara-" + port).toString()));
         command.addAll(payaraOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -67,7 +82,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("WEBHOOKS_PUBLISHER_PASSWORD", Deployments.PUBLISHER_PASSWORD);
         builder.environment().putAll(environment);
         try {
-            ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+            ServiceProcess service = new ServiceProcess(builder.start(), port, log, app);
             try {
                 service.awaitReady(Duration.ofMinutes(4));
             } catch (RuntimeException | AssertionError notReady) {
@@ -82,7 +97,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public URL base() {
         try {
-            return URI.create("http://127.0.0.1:" + port + "/dam-webhooks/").toURL();
+            return URI.create("http://127.0.0.1:" + port + "/" + app.contextRoot() + "/").toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Test only: lets the IT drive {@link FakeDam} and look into the outbox with JPA, inside the server. */
-@Path("test-dam")
+@Path("")
 @RequestScoped
 @RolesAllowed(BuiltInUsers.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
