@@ -35,7 +35,7 @@ public class UrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        String url = ConfigProvider.getConfig(UrlDataSource.class.getClassLoader()).getValue("webhooks.db.url", String.class);
+        String url = DurableUrl.of(ConfigProvider.getConfig(UrlDataSource.class.getClassLoader()).getValue("webhooks.db.url", String.class));
         Properties properties = new Properties();
         if (user != null && !user.isBlank()) {
             properties.setProperty("user", user);

@@ -1,5 +1,6 @@
 package io.damwebhooks.it.delivery;
 
+import io.damwebhooks.it.support.DurablePostgres;
 import io.damwebhooks.it.support.ScriptedReceiver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,7 +53,7 @@ class DeliveryIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
-        postgres = EmbeddedPostgres.start();
+        postgres = DurablePostgres.start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         db = new DeliveryDb(url, "postgres", "postgres");
         return Deployments.war(Map.ofEntries(

@@ -3,6 +3,7 @@ package io.damwebhooks.it.faults;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.damwebhooks.it.support.DurablePostgres;
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
 import io.damwebhooks.it.support.Poll;
@@ -58,7 +59,7 @@ class DatabaseOutageIT {
     }
 
     private static EmbeddedPostgres start(Path data, int port) throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+        return DurablePostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
     }
 
     private static int count(EmbeddedPostgres postgres, String sql) throws Exception {
