@@ -24,11 +24,16 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Start start;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    /** How an instance was started, so that {@link #restart()} can start it the same way. */
+    private record Start(Path home, Map<String, String> environment, List<String> jvmOptions, List<String> payaraOptions, int number) { }
+
+    private ServiceProcess(Process process, int port, Path log, Start start) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.start = start;
     }
 
     /** Starts an instance on a free port with {@code home} as its data directory and waits until it is ready. */
@@ -44,14 +49,29 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with extra Payara Micro options (e.g. {@code --postbootcommandfile …}). */
     public static ServiceProcess start(Path relativeOrAbsoluteHome, Map<String, String> environment,
                                        List<String> jvmOptions, List<String> payaraOptions) {
-        Path home = relativeOrAbsoluteHome.toAbsolutePath();
-        int port = freePort();
+        return start(new Start(relativeOrAbsoluteHome.toAbsolutePath(), environment, jvmOptions, payaraOptions, 1), freePort());
+    }
+
+    /**
+     * Starts this instance again — after {@link #kill()}, say — on the same data, configuration and
+     * HTTP port, so that it is the same instance ({@code webhooks.instance.id}) again. Its log is a new file.
+     */
+    public ServiceProcess restart() {
+        if (process.isAlive()) throw new IllegalStateException("still running: kill or close it first");
+        return start(new Start(start.home(), start.environment(), start.jvmOptions(), start.payaraOptions(), start.number() + 1), port);
+    }
+
+    private static ServiceProcess start(Start start, int port) {
+        Path home = start.home();
+        Map<String, String> environment = start.environment();
+        List<String> jvmOptions = start.jvmOptions();
+        List<String> payaraOptions = start.payaraOptions();
         try {
             java.nio.file.Files.createDirectories(home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path log = home.resolve("server-" + port + ".log");
+        Path log = home.resolve("server-" + port + (start.number() == 1 ? "" : "-" + start.number()) + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home));
         command.addAll(jvmOptions);
@@ -67,7 +87,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("WEBHOOKS_PUBLISHER_PASSWORD", Deployments.PUBLISHER_PASSWORD);
         builder.environment().putAll(environment);
         try {
-            ServiceProcess service = new ServiceProcess(builder.start(), port, log);
+            ServiceProcess service = new ServiceProcess(builder.start(), port, log, start);
             try {
                 service.awaitReady(Duration.ofMinutes(4));
             } catch (RuntimeException | AssertionError notReady) {
