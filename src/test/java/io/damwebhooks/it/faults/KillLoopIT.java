@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
 import io.damwebhooks.it.support.DurablePostgres;
+import io.damwebhooks.it.support.EventStream;
 import io.damwebhooks.it.support.Poll;
 import io.damwebhooks.it.support.Receiver;
 import io.damwebhooks.it.support.ServiceProcess;
@@ -21,10 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -77,12 +75,12 @@ class KillLoopIT {
         try (Receiver receiver = new Receiver(20)) { // the receiver's own work: deliveries are in flight when the kill comes
             // C1 only: a quicker start, and this test is about restarts, not throughput
             ServiceProcess service = ServiceProcess.start(home, environment, List.of("-XX:TieredStopAtLevel=1"));
-            Stream stream = null;
+            EventStream stream = null;
             try {
                 Api.Reply created = Api.admin(service.base()).post("webhooks", """
                         {"name": "kill loop", "url": "%s", "triggers": [{"event": "asset.uploaded"}]}""".formatted(receiver.url("/hook")));
                 assertEquals(201, created.status(), created.toString());
-                stream = new Stream(Api.publisher(service.base()));
+                stream = new EventStream(Api.publisher(service.base()), "kill");
                 int inFlightAtKills = 0;
                 List<String> report = new ArrayList<>();
                 for (int cycle = 1; cycle <= CYCLES; cycle++) {
@@ -108,7 +106,7 @@ class KillLoopIT {
                     assertTrue(Files.readString(service.log()).contains("Released " + inFlight.size() + " leases"),
                             "the restart released exactly the leases of the killed run (" + inFlight.size() + "); see " + service.log());
                 }
-                stream.stop();
+                stream.close();
                 Set<String> accepted = stream.accepted;
                 Poll.until(Duration.ofMinutes(2), () -> receiver.eventIds.containsAll(accepted), all -> all,
                         "every event answered 202 reached the receiver");
@@ -118,7 +116,7 @@ class KillLoopIT {
                 assertTrue(receiver.duplicates() <= inFlightAtKills,
                         receiver.duplicates() + " duplicates, but only " + inFlightAtKills + " deliveries were in flight at the kills");
             } finally {
-                if (stream != null) stream.stop();
+                if (stream != null) stream.close();
                 service.close();
             }
         }
@@ -142,52 +140,5 @@ class KillLoopIT {
             while (rows.next()) ids.add(rows.getString(1));
         }
         return ids;
-    }
-
-    /** One DAM posting events one after another, each until it is answered 202 (the same id: idempotent). */
-    static final class Stream {
-        final Set<String> accepted = ConcurrentHashMap.newKeySet();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        Stream(Api publisher) {
-            AtomicInteger next = new AtomicInteger();
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    String id = "kill-" + next.getAndIncrement();
-                    while (running.get() && !post(publisher, id)) {
-                        pause(50); // down or starting: the DAM tries again
-                    }
-                    pause(5); // a steady stream, not a flood
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private boolean post(Api publisher, String id) {
-            try {
-                Api.Reply reply = publisher.post("events", """
-                        {"id": "%s", "type": "asset.uploaded", "asset": {"uuid": "u-%s", "name": "a.jpg"}}""".formatted(id, id));
-                if (reply.status() != 202) return false;
-                accepted.add(id);
-                return true;
-            } catch (RuntimeException down) {
-                return false;
-            }
-        }
-
-        void stop() throws InterruptedException {
-            running.set(false);
-            thread.join(120_000);
-        }
-
-        private static void pause(long millis) {
-            try {
-                Thread.sleep(millis); // pacing the stream, not a synchronisation
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }
