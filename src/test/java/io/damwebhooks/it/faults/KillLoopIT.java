@@ -42,14 +42,21 @@ class KillLoopIT {
     static final long RESEND_LIMIT_MS = 5_000;
 
     @Test
-    void onAnH2FileWithAPlainUrl() throws Exception {
+    void onAnH2FileWithAPlainUrlThenItsDiskFull() throws Exception {
         Path home = Deployments.freshHome();
         String url = "jdbc:h2:file:" + home.resolve("db").resolve("webhooks");
-        loop("H2", home, Map.of("WEBHOOKS_DB_URL", url), () -> {
-            try (Connection connection = DriverManager.getConnection(url)) { // the process is dead: the file is free
-                return leased(connection);
-            }
-        });
+        // the H2 file on a filesystem of its own, where the machine lets us mount one (root): the disk-full case
+        SmallDisk disk = SmallDisk.mount(home.resolve("db"));
+        try {
+            loop("H2", home, Map.of("WEBHOOKS_DB_URL", url), () -> {
+                try (Connection connection = DriverManager.getConnection(url)) { // the process is dead: the file is free
+                    return leased(connection);
+                }
+            }, disk == null ? null : (service, receiver) -> DiskFull.check(service, receiver, disk));
+        } finally {
+            if (disk != null) disk.close();
+        }
+        if (disk == null) System.out.println("kill loop on H2: no disk-full case, a filesystem could not be mounted here: " + SmallDisk.whyNot);
     }
 
     @Test
@@ -60,7 +67,7 @@ class KillLoopIT {
                 try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
                     return leased(connection);
                 }
-            });
+            }, null);
         }
     }
 
@@ -68,7 +75,12 @@ class KillLoopIT {
         Set<String> read() throws Exception;
     }
 
-    private void loop(String database, Path home, Map<String, String> db, Leased leasedAtKill) throws Exception {
+    /** More to prove on the same service after the loop. */
+    interface Then {
+        void check(ServiceProcess service, Receiver receiver) throws Exception;
+    }
+
+    private void loop(String database, Path home, Map<String, String> db, Leased leasedAtKill, Then then) throws Exception {
         Map<String, String> environment = new HashMap<>(db);
         environment.put("WEBHOOKS_DELIVERY_ALLOW_HTTP", "true");
         environment.put("WEBHOOKS_DELIVERY_ALLOW_PRIVATE_NETWORKS", "true");
@@ -115,6 +127,7 @@ class KillLoopIT {
                         database, accepted.size(), receiver.eventIds.size(), receiver.duplicates(), inFlightAtKills);
                 assertTrue(receiver.duplicates() <= inFlightAtKills,
                         receiver.duplicates() + " duplicates, but only " + inFlightAtKills + " deliveries were in flight at the kills");
+                if (then != null) then.check(service, receiver);
             } finally {
                 if (stream != null) stream.close();
                 service.close();
