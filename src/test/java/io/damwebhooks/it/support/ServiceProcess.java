@@ -71,14 +71,17 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path log = home.resolve("server-" + port + (start.number() == 1 ? "" : "-" + start.number()) + ".log");
+        String name = port + (start.number() == 1 ? "" : "-" + start.number());
+        Path log = home.resolve("server-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("war.file", "target/dam-webhooks.war"),
                 "--contextroot", "dam-webhooks", "--port", String.valueOf(port), "--nocluster",
-                "--rootdir", home.resolve("payara-" + port).toString()));
+                // a fresh runtime directory per start: in a used one, Payara Micro deploys the WAR it had
+                // deployed and then deploys --deploy over it, so the application would start twice
+                "--rootdir", home.resolve("payara-" + name).toString()));
         command.addAll(payaraOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("WEBHOOKS_HOME", home.toString());
