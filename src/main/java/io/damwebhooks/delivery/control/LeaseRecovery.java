@@ -8,14 +8,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * At start, takes back the leases a previous run left behind, so that what it was sending when it died
- * goes out at once instead of when the leases run out ({@code webhooks.delivery.lease}). On an H2 file
- * only one process can have the database open, so every lease is a dead process's: all are released.
- * Elsewhere (PostgreSQL, H2 shared through {@code AUTO_SERVER} or a TCP server) other instances may be
- * alive and sending: only this instance's own leases ({@link InstanceId}) are released; the others'
- * run out as before.
+ * goes out at once instead of when the leases run out ({@code webhooks.delivery.lease}). On the WAR's
+ * own H2 file only one process can have the database open, so every lease is a dead process's: all are
+ * released. Elsewhere (PostgreSQL, H2 shared through {@code AUTO_SERVER} or a TCP server, a server
+ * datasource) other instances may be alive and sending: only this instance's own leases
+ * ({@link InstanceId}) are released; the others' run out as before.
  */
 @ApplicationScoped
 public class LeaseRecovery {
@@ -29,7 +30,7 @@ public class LeaseRecovery {
     /** Releases the leases a previous run of {@code instance} (or, on an H2 file, any run) left; answers how many. */
     public int release(String instance) throws SQLException {
         try (Connection connection = Database.dataSource().getConnection()) {
-            boolean all = soleUser(connection.getMetaData().getURL());
+            boolean all = soleUser(ownUrl());
             int released = release(connection, all ? null : instance);
             LOG.info(() -> "Released " + released + " leases left by " + (all ? "a previous run" : "a previous run of " + instance)
                     + ": what was in flight then is sent again now");
@@ -47,8 +48,18 @@ public class LeaseRecovery {
         }
     }
 
+    /**
+     * The URL of the WAR's own datasource; null for a server datasource ({@code webhooks.db.jndi-name}),
+     * which may be shared. (A connection's metadata would not do: H2 leaves the settings out of it.)
+     */
+    private static String ownUrl() {
+        if (Database.configuredJndiName().isPresent()) return null;
+        return ConfigProvider.getConfig(LeaseRecovery.class.getClassLoader()).getOptionalValue("webhooks.db.url", String.class).orElse(null);
+    }
+
     /** Whether no other process can be using this database now: an H2 file opened by this process alone. */
     static boolean soleUser(String url) {
-        return DurableUrl.embeddedH2(url) && !url.toUpperCase(Locale.ROOT).replace(" ", "").contains("AUTO_SERVER=TRUE");
+        return url != null && DurableUrl.embeddedH2(url)
+                && !url.toUpperCase(Locale.ROOT).replace(" ", "").contains("AUTO_SERVER=TRUE");
     }
 }

@@ -29,6 +29,7 @@ class LeaseRecoveryTest {
         assertFalse(LeaseRecovery.soleUser("jdbc:h2:file:/data/webhooks;AUTO_SERVER=TRUE"));
         assertFalse(LeaseRecovery.soleUser("jdbc:h2:tcp://db/webhooks"));
         assertFalse(LeaseRecovery.soleUser("jdbc:postgresql://db/webhooks"));
+        assertFalse(LeaseRecovery.soleUser(null), "a server datasource may be shared");
     }
 
     @Test
