@@ -27,7 +27,7 @@ class ServerDatasourceIT {
         Path database = home.resolve("dam-db");
         Path commands = home.resolve("post-boot.asadmin");
         Files.writeString(commands, """
-                create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --property url=jdbc\\:h2\\:file\\:%s;WRITE_DELAY=0 damPool
+                create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --property url=jdbc\\:h2\\:file\\:%s;WRITE_DELAY\\=0 damPool
                 create-jdbc-resource --connectionpoolid damPool jdbc/dam
                 """.formatted(database.toString().replace(":", "\\\\:")));
         try (ServiceProcess service = ServiceProcess.start(home, Map.of("WEBHOOKS_DB_JNDI_NAME", "jdbc/dam"), List.of(),
