@@ -1,44 +1,49 @@
 package io.damwebhooks.delivery.control;
 
+import io.damwebhooks.platform.control.Metrics;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Summary;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Delivery metrics under {@code /metrics?scope=application}: {@code webhooks_deliveries_total} by
+ * The delivery metrics of the contract, served as Prometheus text at {@code /dam-webhooks/metrics}
+ * ({@link io.damwebhooks.platform.boundary.MetricsServlet}): {@code webhooks_deliveries_total} by
  * {@code outcome} (succeeded, failed, retrying: one count per attempt's consequence),
- * {@code webhooks_delivery_attempt_seconds} (attempt latency), and {@code webhooks_delivery_backlog}
- * (pending deliveries, as counted at the dispatcher's last poll — a gauge must not query on scrape).
+ * {@code webhooks_delivery_attempt_seconds} (a summary of attempt durations, in seconds) and
+ * {@code webhooks_delivery_backlog} (pending deliveries, as counted at the dispatcher's last poll — a
+ * scrape must not query the database).
  */
 @ApplicationScoped
 public class DeliveryMetrics {
 
     @Inject
-    MetricRegistry registry;
+    Metrics metrics;
 
     private final AtomicLong backlog = new AtomicLong();
-
-    /** With its unit declared: without one, Payara exports the nanoseconds under a "seconds" name. */
-    private static final Metadata ATTEMPT = Metadata.builder().withName("webhooks.delivery.attempt")
-            .withDescription("how long one delivery attempt took").withUnit(MetricUnits.NANOSECONDS).build();
+    private Counter deliveries;
+    private Summary attempts;
 
     @PostConstruct
     void register() {
-        registry.gauge("webhooks.delivery.backlog", backlog, AtomicLong::get);
+        deliveries = Counter.builder().name("webhooks_deliveries_total")
+                .help("Delivery attempts by what followed them").labelNames("outcome").register(metrics.registry());
+        attempts = Summary.builder().name("webhooks_delivery_attempt_seconds")
+                .help("How long one delivery attempt took")
+                .quantile(0.5, 0.01).quantile(0.95, 0.005).quantile(0.99, 0.001).register(metrics.registry());
+        GaugeWithCallback.builder().name("webhooks_delivery_backlog").help("Pending deliveries")
+                .callback(callback -> callback.call(backlog.get())).register(metrics.registry());
     }
 
     void outcome(String outcome) {
-        registry.counter("webhooks.deliveries", new Tag("outcome", outcome)).inc();
+        deliveries.labelValues(outcome).inc();
     }
 
     void attempt(AttemptResult result) {
-        registry.timer(ATTEMPT).update(Duration.ofMillis(result.durationMs()));
+        attempts.observe(result.durationMs() / 1000.0);
     }
 
     void backlog(long pending) {

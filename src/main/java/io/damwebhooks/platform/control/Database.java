@@ -24,7 +24,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
         className = "io.damwebhooks.platform.control.UrlDataSource",
         minPoolSize = 2,
         maxPoolSize = 32,
-        properties = {"fish.payara.is-connection-validation-required=true",
+        // configPrefix: read by every server as a bean property of UrlDataSource (WildFly insists on one);
+        // the fish.payara ones tune Payara's pool, and other servers drop them with a warning
+        properties = {"configPrefix=webhooks.db",
+                "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=auto-commit",
                 "fish.payara.fail-all-connections=true"})
 public class Database {

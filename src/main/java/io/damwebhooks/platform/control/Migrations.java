@@ -18,7 +18,9 @@ public class Migrations {
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(Database.dataSource())
+                // each folder holds an empty flyway.location: Liberty's class loader finds folders only by a file
                 .locations("classpath:db/migration")
+                .callbackLocations("classpath:db/callback")
                 .table("webhooks_schema_history")
                 // the DAM's own database may already hold tables of its own
                 .baselineOnMigrate(true)

@@ -21,21 +21,31 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class UrlDataSource implements DataSource {
 
-    /** The drivers the WAR knows by name: H2 comes with Payara, PostgreSQL with the WAR. */
+    /** The drivers the WAR knows by name; both come with the WAR (Payara's own H2 is the same version). */
     private static final List<String> KNOWN_DRIVERS = List.of("org.h2.Driver", "org.postgresql.Driver");
 
     private int loginTimeout;
 
+    /**
+     * Where in MicroProfile Config the URL and credentials are: {@code <prefix>.url}, {@code .user},
+     * {@code .password}. A bean property also because WildFly refuses a datasource class given without
+     * one connection property, and sets each one it knows through its setter.
+     */
+    private String configPrefix = "webhooks.db";
+
+    public String getConfigPrefix() { return configPrefix; }
+    public void setConfigPrefix(String configPrefix) { this.configPrefix = configPrefix; }
+
     @Override
     public Connection getConnection() throws SQLException {
-        Config config = ConfigProvider.getConfig(UrlDataSource.class.getClassLoader());
-        return getConnection(config.getOptionalValue("webhooks.db.user", String.class).orElse(null),
-                config.getOptionalValue("webhooks.db.password", String.class).orElse(null));
+        Config config = config();
+        return getConnection(config.getOptionalValue(configPrefix + ".user", String.class).orElse(null),
+                config.getOptionalValue(configPrefix + ".password", String.class).orElse(null));
     }
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        String url = DurableUrl.of(ConfigProvider.getConfig(UrlDataSource.class.getClassLoader()).getValue("webhooks.db.url", String.class));
+        String url = DurableUrl.of(config().getValue(configPrefix + ".url", String.class));
         Properties properties = new Properties();
         if (user != null && !user.isBlank()) {
             properties.setProperty("user", user);
@@ -47,11 +57,23 @@ public class UrlDataSource implements DataSource {
     }
 
     /**
+     * The application's configuration. On Open Liberty this class is loaded from a server library, whose
+     * configuration lacks the WAR's defaults: then it is the one of the application thread that asks
+     * for a connection. Everywhere else both are the same.
+     */
+    private Config config() {
+        Config own = ConfigProvider.getConfig(UrlDataSource.class.getClassLoader());
+        if (own.getOptionalValue(configPrefix + ".url", String.class).isPresent()) return own;
+        ClassLoader caller = Thread.currentThread().getContextClassLoader();
+        return caller == null ? own : ConfigProvider.getConfig(caller);
+    }
+
+    /**
      * The driver is asked directly rather than through DriverManager: a server's DriverManager does
      * not see drivers it did not load, nor drivers in an application.
      */
     private static Driver driverFor(String url) throws SQLException {
-        ClassLoader loader = UrlDataSource.class.getClassLoader();
+        ClassLoader loader = UrlDataSource.class.getClassLoader(); // on Liberty, the library with the drivers
         for (String name : KNOWN_DRIVERS) {
             try {
                 Driver driver = (Driver) Class.forName(name, true, loader).getDeclaredConstructor().newInstance();

@@ -80,7 +80,8 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
                     + detail + "\"}");
-            response.flushBuffer();
+            // closed, not only flushed: WildFly sends its error page over an answer that is not complete
+            response.getWriter().close();
         } catch (IOException clientGone) {
             // nothing more to tell a client that left
         }

@@ -1,0 +1,58 @@
+package io.damwebhooks.it.servers;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Open Liberty 25, as the README's Open Liberty section sets it up: a server made with
+ * {@code bin/server create}, {@code server-config/liberty/server.xml}, the WAR in {@code apps}, the
+ * datasource class and JDBC drivers copied out of the WAR into {@code jdbc/}, settings in
+ * {@code server.env}. Its own user folder per run (WLP_USER_DIR).
+ */
+final class OpenLiberty extends AppServer {
+
+    private static final String SERVER = "dam";
+
+    private final Path home = distribution("liberty");
+    private final Path server = work.resolve("usr/servers/" + SERVER);
+    private final int port = freePort();
+
+    OpenLiberty() {
+        liberty("create");
+        copy(SERVER_CONFIG.resolve("liberty/server.xml"), server.resolve("server.xml"));
+        copy(WAR, server.resolve("apps/dam-webhooks.war"));
+        jarsFromWar(server.resolve("jdbc"), "dam-webhooks-jdbc", "h2-", "postgresql-");
+        write(server.resolve("bootstrap.properties"), "http.port=" + port + "\nhttps.port=" + freePort() + "\n");
+    }
+
+    @Override String name() { return "Open Liberty"; }
+    @Override int httpPort() { return port; }
+    @Override Path log() { return server.resolve("logs/messages.log"); }
+
+    @Override
+    void start() {
+        write(server.resolve("server.env"), environment().entrySet().stream()
+                .map(setting -> setting.getKey() + "=" + setting.getValue()).collect(Collectors.joining("\n", "", "\n")));
+        liberty("start");
+        awaitApi();
+    }
+
+    @Override
+    void stop() {
+        liberty("stop");
+    }
+
+    @Override
+    void usePostgresql(int port) {
+        stop();
+        // the file alone switches the application: its webhooks.db.jndi-name variable reaches MicroProfile Config
+        write(server.resolve("postgresql.xml"), withPort(SERVER_CONFIG.resolve("liberty/postgresql.xml"), port));
+        start();
+    }
+
+    private void liberty(String action) {
+        run(work, Map.of("WLP_USER_DIR", work.resolve("usr").toString(), "JVM_ARGS", "-Xmx512m"),
+                "bash", home.resolve("bin/server").toString(), action, SERVER);
+    }
+}

@@ -1,0 +1,115 @@
+package io.damwebhooks.it.servers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.standardwebhooks.Webhook;
+import io.damwebhooks.it.support.Api;
+import io.damwebhooks.it.support.Poll;
+import io.damwebhooks.it.support.ScriptedReceiver;
+import io.damwebhooks.it.support.ScriptedReceiver.Answer;
+import io.damwebhooks.it.support.DurablePostgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same black-box check on every server of the matrix, with the WAR as built and the set-up of
+ * {@code server-config/}: the API and its roles, an event delivered to a loopback receiver with a valid
+ * Standard Webhooks signature after a retry, the delivery log, the console, readiness, OpenAPI and the metrics; the webhook still there after a restart;
+ * then all of it again with the tables in PostgreSQL through the server's own pool.
+ */
+@Tag("servers")
+abstract class ServerMatrix {
+
+    abstract AppServer server();
+
+    @Test
+    void deliversSignedOnBothDatabaseRoutesAndKeepsItsWebhooksAcrossARestart() throws Exception {
+        try (AppServer server = server(); ScriptedReceiver receiver = new ScriptedReceiver()) {
+            // every first attempt fails, every second succeeds: each check sees one retry
+            AtomicInteger attempts = new AtomicInteger();
+            receiver.on("/hook", request -> Answer.of(attempts.incrementAndGet() % 2 == 1 ? 503 : 204));
+            server.start();
+            String kept = deliversSignedEvents(server, receiver);
+
+            server.restart();
+            assertEquals(200, Api.admin(server.base()).get("webhooks/" + kept).status(), "the webhook survives a restart");
+
+            try (EmbeddedPostgres postgres = DurablePostgres.start()) { // synchronous_commit on: the service refuses off
+                createDatabase(postgres);
+                server.usePostgresql(postgres.getPort());
+                assertEquals(0, Api.admin(server.base()).get("webhooks").array().size(), "a new, empty database");
+                deliversSignedEvents(server, receiver);
+                try (Connection db = postgres.getDatabase("webhooks", "webhooks").getConnection();
+                     Statement statement = db.createStatement()) {
+                    var rows = statement.executeQuery("select count(*) from delivery where status = 'succeeded'");
+                    rows.next();
+                    assertEquals(1, rows.getInt(1), "the delivery is recorded in PostgreSQL");
+                }
+            }
+        }
+    }
+
+    /** Returns the id of the webhook it made. */
+    private static String deliversSignedEvents(AppServer server, ScriptedReceiver receiver) throws Exception {
+        assertEquals(401, Api.anonymous(server.base()).get("webhooks").status());
+        Api.Reply forbidden = Api.publisher(server.base()).get("webhooks");
+        assertEquals(403, forbidden.status(), forbidden.toString());
+        assertEquals("application/problem+json", forbidden.mediaType());
+
+        Api.Reply created = Api.admin(server.base()).post("webhooks", """
+                {"name": "matrix", "url": "%s", "auth": {"type": "basic", "username": "dam", "password": "pw"},
+                 "triggers": [{"event": "asset.uploaded"}], "fields": ["file.name", "file.uuid"]}"""
+                .formatted(receiver.url("/hook")));
+        assertEquals(201, created.status(), created.toString());
+        JsonObject webhook = created.json();
+
+        Api.Reply accepted = Api.publisher(server.base()).post("events", """
+                {"type": "asset.uploaded", "asset": {"uuid": "a-1", "name": "beach.jpg", "mimeType": "image/jpeg"}}""");
+        assertEquals(202, accepted.status(), accepted.toString());
+
+        ScriptedReceiver.Request refused = receiver.requests.poll(2, TimeUnit.MINUTES);
+        assertNotNull(refused, "the receiver got the event from " + server.name());
+        ScriptedReceiver.Request got = receiver.requests.poll(1, TimeUnit.MINUTES);
+        assertNotNull(got, "the event was sent again after the 503");
+        assertEquals(refused.header("webhook-id"), got.header("webhook-id"), "a retry is the same message");
+        new Webhook(webhook.getString("signingSecret")).verify(got.body(), got.headers());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("dam:pw".getBytes(StandardCharsets.UTF_8)),
+                got.header("Authorization"));
+        assertTrue(got.body().contains("\"name\":\"beach.jpg\""), got.body());
+
+        String id = webhook.getString("id");
+        Poll.until(Duration.ofMinutes(1), () -> Api.admin(server.base()).get("webhooks/" + id + "/deliveries").json(),
+                log -> log.getJsonArray("items").size() == 1
+                        && "succeeded".equals(log.getJsonArray("items").getJsonObject(0).getString("status"))
+                        && log.getJsonArray("items").getJsonObject(0).getInt("attemptCount") == 2,
+                "the delivery log shows the delivery succeeded at its second attempt");
+        Api.Reply console = Api.serverGet(server.base(), "", "text/html");
+        assertEquals(200, console.status(), "the console");
+        assertTrue(console.body().contains("DAM Webhooks"), console.body());
+        Api.Reply ready = Api.serverGet(server.readiness(), "", "application/json");
+        assertEquals(200, ready.status(), ready.toString());
+        assertTrue(ready.body().contains("database"), ready.body());
+        assertEquals(200, Api.serverGet(server.base(), "/openapi", "application/json").status(), "OpenAPI");
+        String metrics = Api.serverGet(server.base(), "metrics", "text/plain").body();
+        assertTrue(metrics.contains("webhooks_deliveries_total{outcome=\"succeeded\"}"), metrics);
+        return id;
+    }
+
+    private static void createDatabase(EmbeddedPostgres postgres) throws Exception {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("create role webhooks login password 'change-me'");
+            statement.execute("create database webhooks owner webhooks");
+        }
+    }
+}

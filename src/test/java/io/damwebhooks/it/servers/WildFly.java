@@ -1,0 +1,98 @@
+package io.damwebhooks.it.servers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * WildFly 38 with its {@code standalone-microprofile.xml}, as the README's WildFly section runs it: the
+ * one CLI script of {@code server-config/wildfly}, the WAR copied into {@code deployments}, settings
+ * as environment variables. Its own {@code standalone} folder per run (jboss.server.base.dir).
+ */
+final class WildFly extends AppServer {
+
+    private final Path home = distribution("wildfly");
+    private final Path base = work.resolve("standalone");
+    private final int offset = freeOffset();
+    private Process process;
+
+    WildFly() {
+        copyTree(home.resolve("standalone"), base);
+        cli(SERVER_CONFIG.resolve("wildfly/jakarta-security.cli").toAbsolutePath(), work);
+        copy(WAR, base.resolve("deployments/dam-webhooks.war"));
+    }
+
+    @Override String name() { return "WildFly"; }
+    @Override int httpPort() { return 8080 + offset; }
+    @Override Path log() { return base.resolve("log/server.log"); }
+
+    /** WildFly serves health on its management port. */
+    @Override
+    java.net.URL readiness() {
+        return local(9990 + offset, "/health/ready");
+    }
+
+    @Override
+    void start() {
+        ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(),
+                "-c", "standalone-microprofile.xml", "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + offset)
+                .redirectErrorStream(true).redirectOutput(work.resolve("console.log").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC");
+        builder.environment().putAll(environment());
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitApi();
+    }
+
+    @Override
+    void stop() {
+        if (process == null) return;
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    @Override
+    void usePostgresql(int port) {
+        stop();
+        Path folder = work.resolve("driver");
+        Path jar = jarsFromWar(folder, "postgresql-").get(0);
+        copy(jar, folder.resolve("postgresql.jar"));
+        Path script = folder.resolve("postgresql.cli");
+        write(script, withPort(SERVER_CONFIG.resolve("wildfly/postgresql.cli"), port));
+        cli(script, folder);
+        settings.put("webhooks.db.jndi-name", "java:jboss/datasources/dam-webhooks");
+        start();
+    }
+
+    /** A CLI script of server-config against this run's standalone folder (embedded: the server is stopped). */
+    private void cli(Path script, Path directory) {
+        run(directory, Map.of("JAVA_OPTS", "-Djboss.server.base.dir=" + base),
+                "bash", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script);
+    }
+
+    /** A port offset with both the HTTP (8080) and the management (9990) port free. */
+    private static int freeOffset() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int offset = 10000 + (int) (Math.random() * 20000);
+            if (isFree(8080 + offset) && isFree(9990 + offset)) return offset;
+        }
+        throw new IllegalStateException("no free port offset");
+    }
+}
