@@ -49,7 +49,7 @@ public final class Benchmarks {
             run("H2", Files.createTempDirectory(work, "h2-"), Map.of(), true);
         }
         if (only.contains("postgres")) {
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            try (EmbeddedPostgres postgres = io.damwebhooks.it.support.DurablePostgres.start()) {
                 Map<String, String> db = Map.of("WEBHOOKS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
                         "WEBHOOKS_DB_USER", "postgres", "WEBHOOKS_DB_PASSWORD", "postgres");
                 run("PostgreSQL", Files.createTempDirectory(work, "pg-"), db, false);

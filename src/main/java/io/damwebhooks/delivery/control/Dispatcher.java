@@ -1,7 +1,6 @@
 package io.damwebhooks.delivery.control;
 
 import io.damwebhooks.platform.control.Durations;
-import io.damwebhooks.platform.entity.Ids;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -14,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +68,8 @@ public class Dispatcher {
     @Inject Sender sender;
     @Inject DeliveryMetrics metrics;
     @Inject DeliveryHttp http; // injected here so the client (TLS trust store and all) is built at start, not in an attempt
+    @Inject InstanceId instanceId;
+    @Inject LeaseRecovery recovery;
 
     @Inject @ConfigProperty(name = "webhooks.delivery.lease", defaultValue = "60s") String leaseText;
     @Inject @ConfigProperty(name = "webhooks.delivery.poll-interval", defaultValue = "1s") String pollText;
@@ -76,7 +78,7 @@ public class Dispatcher {
     @Inject @ConfigProperty(name = "webhooks.delivery.circuit-failures", defaultValue = "5") int circuitFailures;
     @Inject @ConfigProperty(name = "webhooks.delivery.circuit-open", defaultValue = "30s") String circuitOpenText;
 
-    private final String instance = Ids.next("dispatcher");
+    private String instance;
     private final AtomicBoolean claiming = new AtomicBoolean();
     private volatile boolean claimAgain;
     private final AtomicInteger held = new AtomicInteger();
@@ -96,6 +98,7 @@ public class Dispatcher {
 
     @PostConstruct
     void configure() {
+        instance = instanceId.get();
         lease = Durations.parse("webhooks.delivery.lease", leaseText);
         poll = Durations.parse("webhooks.delivery.poll-interval", pollText);
         workers = new SenderWorkers(senders, MAX_WORKERS, this::attempt);
@@ -109,8 +112,16 @@ public class Dispatcher {
         }
     }
 
-    /** After start-up (and after the migrations, which observe the same event earlier): resume what is pending. */
+    /**
+     * After start-up (and after the migrations, which observe the same event earlier): take back what a
+     * previous run held, then resume what is pending.
+     */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class) Object started) {
+        try {
+            recovery.release(instance);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not release the leases of a previous run; they run out instead", e);
+        }
         poller = timer.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatcher " + instance + " polls every " + poll.toMillis() + " ms; leases last " + lease.toMillis() + " ms");
     }

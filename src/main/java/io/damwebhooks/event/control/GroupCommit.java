@@ -3,6 +3,8 @@ package io.damwebhooks.event.control;
 import io.damwebhooks.api.AssetEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +117,9 @@ public class GroupCommit {
     }
 
     private static Accepted answer(Request request) {
+        // a commit that failed (the database could not write) reaches the API's own exception mapper,
+        // which answers 503, rather than the JAX-RS runtime's mapper for TransactionalException (a 500)
+        if (request.failure instanceof TransactionalException commit) throw new PersistenceException("Not committed", commit);
         if (request.failure != null) throw request.failure;
         return request.accepted;
     }

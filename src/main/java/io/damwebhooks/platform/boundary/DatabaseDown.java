@@ -5,7 +5,7 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.SQLRecoverableException;
 
 /**
- * Recognises "the database cannot be reached" in an exception chain, however the pool, Hibernate and
+ * Recognises "the database cannot be reached" (or cannot write: out of space) in an exception chain, however the pool, Hibernate and
  * JTA wrapped it, so the API can answer 503 with {@code Retry-After} — the caller should retry, and
  * nothing was half-recorded because the transaction did not commit.
  */
@@ -22,13 +22,25 @@ final class DatabaseDown {
                     || t instanceof org.hibernate.exception.JDBCConnectionException
                     || t.getClass().getName().startsWith("jakarta.resource.")
                     || "08".equals(sqlStateClass(t))       // connection exception
-                    || isShuttingDown(t)) {
+                    || isShuttingDown(t)
+                    || isOutOfSpace(t)) {
                 return true;
             }
             String message = t.getMessage();
             if (message != null && message.contains("Error in allocating a connection")) return true;
         }
         return false;
+    }
+
+    /**
+     * The database cannot write: PostgreSQL's class 53 (disk full, out of memory, too many connections),
+     * or H2's store failing to write its file (a full disk, a file size limit). Such a transaction did
+     * not commit, and the database takes writes again once there is room: the caller should retry.
+     */
+    private static boolean isOutOfSpace(Throwable t) {
+        return "53".equals(sqlStateClass(t)) || t.getClass().getName().equals("org.h2.mvstore.MVStoreException")
+                // the transaction manager could not commit: the database refused the write (a full disk)
+                || t instanceof jakarta.transaction.SystemException;
     }
 
     /** PostgreSQL's 57P01–57P03: the server is shutting down or starting up. */

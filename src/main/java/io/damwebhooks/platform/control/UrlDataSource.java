@@ -45,7 +45,7 @@ public class UrlDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
-        String url = config().getValue(configPrefix + ".url", String.class);
+        String url = DurableUrl.of(config().getValue(configPrefix + ".url", String.class));
         Properties properties = new Properties();
         if (user != null && !user.isBlank()) {
             properties.setProperty("user", user);

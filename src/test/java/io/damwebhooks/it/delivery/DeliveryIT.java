@@ -1,5 +1,6 @@
 package io.damwebhooks.it.delivery;
 
+import io.damwebhooks.it.support.DurablePostgres;
 import io.damwebhooks.it.support.ScriptedReceiver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +59,7 @@ class DeliveryIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
-        postgres = EmbeddedPostgres.start();
+        postgres = DurablePostgres.start();
         String url = postgres.getJdbcUrl("postgres", "postgres");
         db = new DeliveryDb(url, "postgres", "postgres");
         return Deployments.war(Map.ofEntries(
@@ -372,6 +373,86 @@ class DeliveryIT {
             db.execute("DROP TRIGGER cut ON attempt");
             db.execute("DROP FUNCTION cut_connection()");
             db.execute("DROP SEQUENCE cuts");
+        }
+    }
+
+    @Test
+    void aHandshakeThatNeverEndsAndAnAnswerTrickledAByteASecondEndAtTheTimeoutWhileOthersKeepPace() throws Exception {
+        try (Stalling tls = new Stalling(false); Stalling trickle = new Stalling(true)) {
+            JsonObject silent = create("no TLS handshake", "https://127.0.0.1:" + tls.port() + "/hook", null);
+            JsonObject slow = create("a byte a second", "http://127.0.0.1:" + trickle.port() + "/hook", null);
+            JsonObject alive = create("keeps pace", receiver.url("/pace"), null);
+            List<String> stuck = List.of(test(silent), test(silent), test(slow), test(slow)); // both slots of each taken
+            Poll.until(Duration.ofSeconds(10), () -> tls.connections.get() + trickle.connections.get(), n -> n >= 4,
+                    "the stuck attempts under way");
+            Instant sent = Instant.now();
+            for (int i = 0; i < 4; i++) test(alive);
+            Poll.until(Duration.ofSeconds(5), () -> receiver.requests.size(), n -> n == 4, "the healthy webhook's deliveries arrive");
+            assertTrue(Duration.between(sent, Instant.now()).toMillis() < 3_000, "not held up by the stuck receivers");
+
+            for (String id : stuck) {
+                JsonObject attempt = Poll.until(Duration.ofSeconds(20), () -> Api.admin(base).get("deliveries/" + id).json(),
+                        d -> !d.getJsonArray("attempts").isEmpty(), "an attempt of " + id + " recorded").getJsonArray("attempts").getJsonObject(0);
+                long millis = attempt.getJsonNumber("durationMs").longValue();
+                assertTrue(attempt.isNull("statusCode"), "no answer counted: " + attempt);
+                assertTrue(attempt.getString("error").contains("timed out"), attempt.toString());
+                assertTrue(millis >= 1_900 && millis < 4_000, millis + " ms: the attempt ends at the 2 s timeout");
+            }
+            // no clean-up: failing for longer than disable-after (2 s here) deactivates both webhooks
+        }
+    }
+
+    /**
+     * A receiver that accepts TCP connections and then either says nothing at all (a TLS client waits
+     * for the server's hello forever) or answers headers and then one byte of the body a second.
+     */
+    static final class Stalling implements AutoCloseable {
+        final AtomicInteger connections = new AtomicInteger();
+        private final java.net.ServerSocket server = new java.net.ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+
+        Stalling(boolean trickle) throws IOException {
+            threads.execute(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        java.net.Socket socket = server.accept();
+                        connections.incrementAndGet();
+                        threads.execute(() -> hold(socket, trickle));
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private static void hold(java.net.Socket socket, boolean trickle) {
+            try (socket) {
+                if (!trickle) {
+                    // the ClientHello is read and never answered, until the client gives up and closes
+                    while (socket.getInputStream().read() >= 0) { }
+                    return;
+                }
+                socket.getInputStream().read(new byte[8192]); // the request; its content does not matter
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 600\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < 600; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(1_000); // the trickle itself, not a synchronisation
+                }
+            } catch (IOException | InterruptedException gone) {
+                // the client cut the connection off, or the test is over
+            }
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            threads.shutdownNow();
         }
     }
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code webhooks.db.jndi-name}: the service keeps its tables in a datasource the server already has
  * (the DAM's own database), made here by the server's own asadmin commands, and not in its own file.
+ * An H2 datasource must write commits before it answers ({@code WRITE_DELAY=0}): the service refuses
+ * to start on one that does not ({@code DurabilityCheck}).
  */
 class ServerDatasourceIT {
 
@@ -25,7 +27,7 @@ class ServerDatasourceIT {
         Path database = home.resolve("dam-db");
         Path commands = home.resolve("post-boot.asadmin");
         Files.writeString(commands, """
-                create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --property url=jdbc\\:h2\\:file\\:%s damPool
+                create-jdbc-connection-pool --datasourceclassname org.h2.jdbcx.JdbcDataSource --restype javax.sql.DataSource --property url=jdbc\\:h2\\:file\\:%s;WRITE_DELAY\\=0 damPool
                 create-jdbc-resource --connectionpoolid damPool jdbc/dam
                 """.formatted(database.toString().replace(":", "\\\\:")));
         try (ServiceProcess service = ServiceProcess.start(home, Map.of("WEBHOOKS_DB_JNDI_NAME", "jdbc/dam"), List.of(),

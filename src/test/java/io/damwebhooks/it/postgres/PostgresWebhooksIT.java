@@ -3,6 +3,7 @@ package io.damwebhooks.it.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.damwebhooks.it.support.DurablePostgres;
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
 import io.damwebhooks.it.support.PasswordHashes;
@@ -55,7 +56,7 @@ class PostgresWebhooksIT extends WebhooksContract {
     static WebArchive deployment() throws IOException, SQLException {
         Path home = Deployments.freshHome();
         data = home.resolve("pgdata");
-        postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
+        postgres = DurablePostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
         addDeployerUsers();
         new SecureRandom().nextBytes(KEY);
         WebArchive war = Deployments.war(Map.of(

@@ -3,6 +3,7 @@ package io.damwebhooks.it.scaleout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.damwebhooks.it.support.DurablePostgres;
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
 import io.damwebhooks.it.support.Poll;
@@ -34,7 +35,7 @@ class ScaleOutIT {
 
     @Test
     void anInstanceKilledMidBurstCostsNothingButADelay() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        try (EmbeddedPostgres postgres = DurablePostgres.start();
              Receiver receiver = new Receiver(20)) {
             Map<String, String> shared = Map.of(
                     "WEBHOOKS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),

@@ -68,9 +68,9 @@ abstract class AppServer implements AutoCloseable {
         return local(httpPort(), "/dam-webhooks/");
     }
 
-    /** MicroProfile Health's readiness: on the HTTP port everywhere but WildFly. */
-    URL readiness() {
-        return local(httpPort(), "/health/ready");
+    /** The port of MicroProfile Health's {@code /health/ready}: the HTTP port everywhere but WildFly. */
+    int healthPort() {
+        return httpPort();
     }
 
     static URL local(int port, String path) {

@@ -9,6 +9,7 @@ import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Poll;
 import io.damwebhooks.it.support.ScriptedReceiver;
 import io.damwebhooks.it.support.ScriptedReceiver.Answer;
+import io.damwebhooks.it.support.DurablePostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ abstract class ServerMatrix {
             server.restart();
             assertEquals(200, Api.admin(server.base()).get("webhooks/" + kept).status(), "the webhook survives a restart");
 
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            try (EmbeddedPostgres postgres = DurablePostgres.start()) { // synchronous_commit on: the service refuses off
                 createDatabase(postgres);
                 server.usePostgresql(postgres.getPort());
                 assertEquals(0, Api.admin(server.base()).get("webhooks").array().size(), "a new, empty database");
@@ -97,8 +98,9 @@ abstract class ServerMatrix {
         assertEquals(200, console.status(), "the console");
         assertTrue(console.body().contains("DAM Webhooks"), console.body());
         // WildFly opens its health endpoints on the management port when its boot ends, after the deployment
-        Api.Reply ready = Poll.until(Duration.ofMinutes(1), () -> Api.serverGet(server.readiness(), "", "application/json"),
-                reply -> reply.status() == 200, "readiness at " + server.readiness());
+        Api.Reply ready = Poll.until(Duration.ofMinutes(1),
+                () -> Api.serverGet(AppServer.local(server.healthPort(), "/"), "/health/ready", "application/json"),
+                reply -> reply.status() == 200, "readiness on port " + server.healthPort());
         assertTrue(ready.body().contains("database"), ready.body());
         assertEquals(200, Api.serverGet(server.base(), "/openapi", "application/json").status(), "OpenAPI");
         String metrics = Api.serverGet(server.base(), "metrics", "text/plain").body();

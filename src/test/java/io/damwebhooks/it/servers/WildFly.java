@@ -31,8 +31,8 @@ final class WildFly extends AppServer {
 
     /** WildFly serves health on its management port. */
     @Override
-    java.net.URL readiness() {
-        return local(9990 + offset, "/health/ready");
+    int healthPort() {
+        return 9990 + offset;
     }
 
     @Override

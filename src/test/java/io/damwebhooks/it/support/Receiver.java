@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A real HTTP receiver on loopback for tests: answers 204 after {@code delayMillis}, remembers every
@@ -20,7 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Receiver implements AutoCloseable {
 
     public final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    /** When each message first arrived ({@link System#nanoTime()}). */
+    public final Map<String, Long> firstSeenAt = new ConcurrentHashMap<>();
+    /** When each message last arrived ({@link System#nanoTime()}). */
+    public final Map<String, Long> lastSeenAt = new ConcurrentHashMap<>();
+    /** The {@code data.eventId} of every body received. */
+    public final Set<String> eventIds = ConcurrentHashMap.newKeySet();
     public final AtomicInteger inFlight = new AtomicInteger();
+    private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"]*)\"");
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(32);
     private final long delayMillis;
@@ -59,10 +69,16 @@ public final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         inFlight.incrementAndGet();
         try (InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes();
+            Matcher eventId = EVENT_ID.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (eventId.find()) eventIds.add(eventId.group(1));
             if (delayMillis > 0) Thread.sleep(delayMillis); // the receiver's own work, not a synchronisation
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            if (id != null) seen.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            if (id != null) {
+                long now = System.nanoTime();
+                firstSeenAt.putIfAbsent(id, now);
+                lastSeenAt.put(id, now);
+                seen.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            }
             exchange.sendResponseHeaders(204, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

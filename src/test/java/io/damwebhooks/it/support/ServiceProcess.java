@@ -31,13 +31,17 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
-    private final App app;
+    private final Start start;
 
-    private ServiceProcess(Process process, int port, Path log, App app) {
+    /** How an instance was started, so that {@link #restart()} can start it the same way. */
+    private record Start(App app, Path home, Map<String, String> environment, List<String> jvmOptions,
+                         List<String> payaraOptions, int number) { }
+
+    private ServiceProcess(Process process, int port, Path log, Start start) {
         this.process = process;
         this.port = port;
         this.log = log;
-        this.app = app;
+        this.start = start;
     }
 
     /** Starts an instance on a free port with {@code home} as its data directory and waits until it is ready. */
@@ -59,21 +63,40 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same with another application: a DAM's WAR with the service inside it. */
     public static ServiceProcess start(App app, Path relativeOrAbsoluteHome, Map<String, String> environment,
                                        List<String> jvmOptions, List<String> payaraOptions) {
-        Path home = relativeOrAbsoluteHome.toAbsolutePath();
-        int port = freePort();
+        return start(new Start(app, relativeOrAbsoluteHome.toAbsolutePath(), environment, jvmOptions, payaraOptions, 1), freePort());
+    }
+
+    /**
+     * Starts this instance again — after {@link #kill()}, say — on the same data, configuration and
+     * HTTP port, so that it is the same instance ({@code webhooks.instance.id}) again. Its log is a new file.
+     */
+    public ServiceProcess restart() {
+        if (process.isAlive()) throw new IllegalStateException("still running: kill or close it first");
+        return start(new Start(start.app(), start.home(), start.environment(), start.jvmOptions(), start.payaraOptions(),
+                start.number() + 1), port);
+    }
+
+    private static ServiceProcess start(Start start, int port) {
+        Path home = start.home();
+        Map<String, String> environment = start.environment();
+        List<String> jvmOptions = start.jvmOptions();
+        List<String> payaraOptions = start.payaraOptions();
         try {
             java.nio.file.Files.createDirectories(home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path log = home.resolve("server-" + port + ".log");
+        String name = port + (start.number() == 1 ? "" : "-" + start.number());
+        Path log = home.resolve("server-" + name + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-Djava.io.tmpdir=" + home));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
-                "--deploy", app.war().toString(),
-                "--contextroot", app.contextRoot(), "--port", String.valueOf(port), "--nocluster",
-                "--rootdir", home.resolve("payara-" + port).toString()));
+                "--deploy", start.app().war().toString(),
+                "--contextroot", start.app().contextRoot(), "--port", String.valueOf(port), "--nocluster",
+                // a fresh runtime directory per start: in a used one, Payara Micro deploys the WAR it had
+                // deployed and then deploys --deploy over it, so the application would start twice
+                "--rootdir", home.resolve("payara-" + name).toString()));
         command.addAll(payaraOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("WEBHOOKS_HOME", home.toString());
@@ -82,7 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("WEBHOOKS_PUBLISHER_PASSWORD", Deployments.PUBLISHER_PASSWORD);
         builder.environment().putAll(environment);
         try {
-            ServiceProcess service = new ServiceProcess(builder.start(), port, log, app);
+            ServiceProcess service = new ServiceProcess(builder.start(), port, log, start);
             try {
                 service.awaitReady(Duration.ofMinutes(4));
             } catch (RuntimeException | AssertionError notReady) {
@@ -97,7 +120,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public URL base() {
         try {
-            return URI.create("http://127.0.0.1:" + port + "/" + app.contextRoot() + "/").toURL();
+            return URI.create("http://127.0.0.1:" + port + "/" + start.app().contextRoot() + "/").toURL();
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
