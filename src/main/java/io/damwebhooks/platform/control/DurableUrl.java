@@ -1,5 +1,6 @@
 package io.damwebhooks.platform.control;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -20,6 +21,7 @@ public final class DurableUrl {
     /** {@code url} as the service connects with it. */
     public static String of(String url) throws SQLException {
         if (!embeddedH2(url)) return url;
+        url = absolute(url);
         for (String part : url.split(";")) {
             int equals = part.indexOf('=');
             if (equals < 0 || !part.substring(0, equals).trim().equalsIgnoreCase(SETTING)) continue;
@@ -30,6 +32,21 @@ public final class DurableUrl {
                     + SETTING + "=0.");
         }
         return url + ";" + SETTING + "=0";
+    }
+
+    /**
+     * A file path relative to the working directory made absolute ({@code webhooks.home=data} gives
+     * {@code jdbc:h2:file:data/webhooks}): H2 refuses such a path, while the generated key and admin
+     * password files under the same {@code webhooks.home} are simply made there.
+     */
+    static String absolute(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.regionMatches(true, 0, prefix, 0, prefix.length())) return url;
+        String rest = url.substring(prefix.length());
+        int settings = rest.indexOf(';');
+        String path = settings < 0 ? rest : rest.substring(0, settings);
+        if (path.isEmpty() || path.startsWith("~") || path.startsWith(".") || Path.of(path).isAbsolute()) return url;
+        return prefix + Path.of(path).toAbsolutePath() + (settings < 0 ? "" : rest.substring(settings));
     }
 
     /** H2 that writes files in this process: {@code jdbc:h2:file:…}, {@code jdbc:h2:~/…}, {@code jdbc:h2:nio:…} and the like. */

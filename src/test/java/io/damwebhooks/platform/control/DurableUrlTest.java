@@ -32,6 +32,14 @@ class DurableUrlTest {
     }
 
     @Test
+    void aPathRelativeToTheWorkingDirectoryIsMadeAbsolute() throws SQLException {
+        String absolute = Path.of("data/webhooks").toAbsolutePath().toString();
+        assertEquals("jdbc:h2:file:" + absolute + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                DurableUrl.of("jdbc:h2:file:data/webhooks;DB_CLOSE_ON_EXIT=FALSE"));
+        assertEquals("jdbc:h2:file:./data/w;WRITE_DELAY=0", DurableUrl.of("jdbc:h2:file:./data/w"), "explicitly relative: H2's own rule");
+    }
+
+    @Test
     void anotherWriteDelayIsRefusedSayingWhy() {
         SQLException refused = assertThrows(SQLException.class, () -> DurableUrl.of("jdbc:h2:file:/data/w;Write_Delay=500"));
         assertTrue(refused.getMessage().contains("WRITE_DELAY=500"), refused.getMessage());
