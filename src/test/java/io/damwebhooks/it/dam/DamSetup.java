@@ -2,6 +2,7 @@ package io.damwebhooks.it.dam;
 
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
+import io.damwebhooks.it.support.DurablePostgres;
 import io.damwebhooks.it.support.PasswordHashes;
 import io.damwebhooks.it.support.ServiceProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -41,7 +42,7 @@ final class DamSetup {
     /** A PostgreSQL that can take part in XA transactions (prepared transactions allowed), kept in {@code data}. */
     static EmbeddedPostgres postgres(Path data, int port) {
         try {
-            return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
+            return DurablePostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
                     .setServerConfig("max_prepared_transactions", "20").start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
