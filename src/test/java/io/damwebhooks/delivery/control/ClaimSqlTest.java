@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +38,7 @@ class ClaimSqlTest {
     }
 
     private void check(DataSource dataSource) throws Exception {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .table("webhooks_schema_history").load().migrate();
+        Schema.migrate(dataSource);
         try (Connection setup = dataSource.getConnection()) {
             webhook(setup, "wh_a", true);
             webhook(setup, "wh_b", true);
@@ -98,17 +96,9 @@ class ClaimSqlTest {
     }
 
     private static void webhook(Connection c, String id, boolean active) throws Exception {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO webhook (id, name, active, scheme, hostname, path,"
-                + " auth_type, headers, triggers, fields, signing_secret, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, 'https', 'example.com', '/', 'NONE', '[]', '[]', '[]', 'x', ?, ?, 0)")) {
-            insert.setString(1, id);
-            insert.setString(2, id);
-            insert.setBoolean(3, active);
-            insert.setTimestamp(4, Timestamp.from(NOW));
-            insert.setTimestamp(5, Timestamp.from(NOW));
-            insert.executeUpdate();
-        }
+        Schema.webhook(c, id, active, NOW);
     }
+
 
     private static void delivery(Connection c, String id, String webhookId, Instant due, Instant leaseUntil) throws Exception {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, webhook_id, event_id, event_type,"

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -47,12 +46,9 @@ class LeaseRecoveryTest {
     }
 
     private void check(DataSource dataSource) throws Exception {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .table("webhooks_schema_history").load().migrate();
+        Schema.migrate(dataSource);
         try (Connection c = dataSource.getConnection()) {
-            c.createStatement().execute("INSERT INTO webhook (id, name, active, scheme, hostname, path, auth_type, headers,"
-                    + " triggers, fields, signing_secret, created_at, updated_at, version) VALUES ('wh_a', 'a', TRUE, 'https',"
-                    + " 'example.com', '/', 'NONE', '[]', '[]', '[]', 'x', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
+            Schema.webhook(c, "wh_a", true, NOW);
             delivery(c, "msg_mine", "pending", "host:8113");
             delivery(c, "msg_other", "pending", "host:8114");
             delivery(c, "msg_done", "succeeded", "host:8113");
