@@ -61,8 +61,19 @@ final class DiskFull {
             assertEquals(2, again.json().getInt("deliveries"), "recorded now, for both webhooks: nothing of the refused try was left " + again);
             accepted.add(id);
         }
-        Poll.until(Duration.ofMinutes(2), () -> receiver.eventIds.containsAll(accepted), all -> all,
-                "every event accepted around the full disk delivered, with no restart");
+        try {
+            Poll.until(Duration.ofMinutes(2), () -> receiver.eventIds.containsAll(accepted), all -> all,
+                    "every event accepted around the full disk delivered, with no restart");
+        } catch (AssertionError late) {
+            Set<String> missing = new HashSet<>(accepted);
+            missing.removeAll(receiver.eventIds);
+            StringBuilder pending = new StringBuilder();
+            for (var webhook : admin.get("webhooks").array()) {
+                String id = webhook.asJsonObject().getString("id");
+                pending.append("\n").append(id).append(": ").append(admin.get("webhooks/" + id + "/deliveries?status=pending").body());
+            }
+            throw new AssertionError(late.getMessage() + "; not received: " + missing + "; see " + service.log() + "; pending:" + pending, late);
+        }
         System.out.printf("disk full on H2: %d events accepted before the disk was full, %d answered 503, all delivered once there was room%n",
                 accepted.size() - refused.size(), refused.size());
     }
