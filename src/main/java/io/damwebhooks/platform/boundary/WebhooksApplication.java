@@ -4,6 +4,7 @@ import io.damwebhooks.delivery.boundary.DeliveriesResource;
 import io.damwebhooks.delivery.boundary.RecoveryResource;
 import io.damwebhooks.delivery.boundary.WebhookDeliveriesResource;
 import io.damwebhooks.delivery.boundary.WebhookTestResource;
+import io.damwebhooks.event.boundary.EventTypesResource;
 import io.damwebhooks.event.boundary.EventsResource;
 import io.damwebhooks.security.boundary.RoleCheck;
 import io.damwebhooks.security.control.BuiltInUsers;
@@ -38,7 +39,7 @@ public class WebhooksApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(WebhooksResource.class, WebhookTestResource.class, WebhookDeliveriesResource.class,
-                RecoveryResource.class, DeliveriesResource.class, EventsResource.class,
+                RecoveryResource.class, DeliveriesResource.class, EventsResource.class, EventTypesResource.class,
                 BodyLimit.class, StrictJson.class, HttpErrorMapper.class, InvalidInputMapper.class,
                 UnreadableBodyMapper.class, UnexpectedErrorMapper.class, RoleCheck.class);
     }
