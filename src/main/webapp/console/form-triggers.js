@@ -1,6 +1,7 @@
 // The "Triggers" section: the DAM's eight events as checkboxes; "On change meta" narrows to a field and value.
 import {h, field} from './dom.js';
 import {TRIGGERS, META_EVENT, triggerId} from './catalog.js';
+import {schemaDetails} from './event-schema.js';
 
 export function triggersSection(stored = []) {
     const events = new Set(stored.map(t => t.event));
@@ -20,6 +21,7 @@ export function triggersSection(stored = []) {
         return h('div', {class: 'check described'}, input,
             h('label', {for: id}, trigger.label),
             h('p', {class: 'hint', id: `${id}-hint`}, trigger.help),
+            schemaDetails(trigger.event),
             trigger.event === META_EVENT ? metaBox : null);
     });
     const metaCheck = boxes[TRIGGERS.findIndex(t => t.event === META_EVENT)].querySelector('input');

@@ -3,7 +3,7 @@ package io.damwebhooks.delivery.control;
 import io.damwebhooks.platform.control.Metrics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.core.metrics.Summary;
+import io.prometheus.metrics.core.metrics.Histogram;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,9 +13,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * The delivery metrics of the contract, served as Prometheus text at {@code /dam-webhooks/metrics}
  * ({@link io.damwebhooks.platform.boundary.MetricsServlet}): {@code webhooks_deliveries_total} by
  * {@code outcome} (succeeded, failed, retrying: one count per attempt's consequence),
- * {@code webhooks_delivery_attempt_seconds} (a summary of attempt durations, in seconds) and
+ * {@code webhooks_delivery_attempt_seconds} (a classic histogram of attempt durations, in seconds) and
  * {@code webhooks_delivery_backlog} (pending deliveries, as counted at the dispatcher's last poll — a
  * scrape must not query the database).
+ * <p>
+ * A histogram rather than a summary: an observation is one bucket increment (a summary keeps a sliding
+ * quantile sketch per observation), and buckets add up across instances, where quantiles of several
+ * summaries cannot be combined; {@code histogram_quantile()} gives the percentiles. The buckets span
+ * the attempt timeout (15 s by default).
  */
 @ApplicationScoped
 public class DeliveryMetrics {
@@ -25,15 +30,16 @@ public class DeliveryMetrics {
 
     private final AtomicLong backlog = new AtomicLong();
     private Counter deliveries;
-    private Summary attempts;
+    private Histogram attempts;
 
     @PostConstruct
     void register() {
         deliveries = Counter.builder().name("webhooks_deliveries_total")
                 .help("Delivery attempts by what followed them").labelNames("outcome").register(metrics.registry());
-        attempts = Summary.builder().name("webhooks_delivery_attempt_seconds")
-                .help("How long one delivery attempt took")
-                .quantile(0.5, 0.01).quantile(0.95, 0.005).quantile(0.99, 0.001).register(metrics.registry());
+        attempts = Histogram.builder().name("webhooks_delivery_attempt_seconds")
+                .help("How long one delivery attempt took, in seconds").classicOnly()
+                .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30, 60)
+                .register(metrics.registry());
         GaugeWithCallback.builder().name("webhooks_delivery_backlog").help("Pending deliveries")
                 .callback(callback -> callback.call(backlog.get())).register(metrics.registry());
     }

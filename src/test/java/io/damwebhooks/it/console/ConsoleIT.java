@@ -113,6 +113,8 @@ class ConsoleIT {
         assertEquals("http://" + receiverHost() + "/hook", page.visible("webhook-url").getText());
         assertEquals(List.of("On upload", "On move", "On rename", "On delete", "On change meta", "On change info",
                 "On change tag", "On change label"), page.texts(By.cssSelector("#triggers .check > label")));
+        page.visible(By.cssSelector("#schema-asset-moved summary")).click(); // the body a receiver gets, on demand
+        page.until(d -> d.findElement(By.cssSelector("#schema-asset-moved pre")).getText().contains("\"const\": \"asset.moved\""));
         assertEquals(List.of("File (All assets)", "Video", "Image", "Additional"), page.texts(By.cssSelector(".field-group legend")));
         assertEquals(List.of("Name", "Size", "Path", "MIME type", "CDN link", "File UUID", "Width", "Height",
                 "Length (in seconds)", "Bitrate", "HLS/DASH playlist URL", "Width", "Height", "All system metadata*",

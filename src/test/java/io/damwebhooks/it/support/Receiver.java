@@ -7,9 +7,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +33,8 @@ public final class Receiver implements AutoCloseable {
     /** The {@code data.eventId} of every body received. */
     public final Set<String> eventIds = ConcurrentHashMap.newKeySet();
     public final AtomicInteger inFlight = new AtomicInteger();
+    /** Every request, in the order it arrived: for checks of the bodies and their signatures. */
+    public final Queue<Message> messages = new ConcurrentLinkedQueue<>();
     private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"]*)\"");
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(32);
@@ -69,7 +74,9 @@ public final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         inFlight.incrementAndGet();
         try (InputStream in = exchange.getRequestBody()) {
-            Matcher eventId = EVENT_ID.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            messages.add(new Message(exchange.getRequestHeaders(), body));
+            Matcher eventId = EVENT_ID.matcher(body);
             if (eventId.find()) eventIds.add(eventId.group(1));
             if (delayMillis > 0) Thread.sleep(delayMillis); // the receiver's own work, not a synchronisation
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
@@ -85,6 +92,14 @@ public final class Receiver implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
             exchange.close();
+        }
+    }
+
+    /** One request as it arrived. */
+    public record Message(Map<String, List<String>> headers, String body) {
+        public String header(String name) {
+            List<String> values = headers.get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
         }
     }
 
