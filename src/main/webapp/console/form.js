@@ -19,6 +19,10 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
         h('option', {value: 'https'}, 'https://'),
         h('option', {value: 'http'}, 'http://'));
     scheme.value = original.scheme ?? 'https';
+    // http:// only where this server accepts it; a webhook saved with http keeps showing its scheme
+    get('target-policy').then(policy => {
+        if (!policy.allowHttp && scheme.value !== 'http') scheme.querySelector('option[value="http"]')?.remove();
+    }, () => {});
     const hostname = h('input', {id: 'webhook-hostname', value: original.hostname ?? '', required: true,
         placeholder: 'pim.example.com', autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false', inputmode: 'url'});
     const path = h('input', {id: 'webhook-path', value: original.path ?? '/', placeholder: '/hooks/dam',

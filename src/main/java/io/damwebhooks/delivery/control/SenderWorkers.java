@@ -1,8 +1,9 @@
 package io.damwebhooks.delivery.control;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -12,13 +13,17 @@ import java.util.function.Consumer;
  * slow receiver takes nothing meanwhile, so it must not count). Each task given to a
  * managed executor captures the application's context (Payara looks its providers up every time),
  * which costs more than an attempt to a fast receiver; a task per attempt spent a tenth of the CPU on it.
+ * For the same reason an idle worker lingers for {@link #LINGER_MS} before it ends: claims come in
+ * batches, and a worker that ended between two batches would be a new task for the next one.
  */
 final class SenderWorkers {
+
+    static final long LINGER_MS = 250;
 
     private final Executor executor;
     private final int maxWorkers;
     private final Consumer<Claimed> attempt;
-    private final Queue<Claimed> ready = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger waiting = new AtomicInteger(); // ready.size() walks the whole queue
     private final AtomicInteger workers = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
@@ -55,9 +60,18 @@ final class SenderWorkers {
         }
     }
 
+    /** The next attempt, waiting for one a little; null when none came (or a late interrupt of a timeout did). */
+    private Claimed next() {
+        try {
+            return ready.poll(LINGER_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException late) {
+            return null;
+        }
+    }
+
     private void work() {
         try {
-            for (Claimed next; !stopped && (next = ready.poll()) != null; ) {
+            for (Claimed next; !stopped && (next = next()) != null; ) {
                 busy.incrementAndGet(); // before it stops counting as waiting: never both idle and not waiting
                 waiting.decrementAndGet();
                 try {

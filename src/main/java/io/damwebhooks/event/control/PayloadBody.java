@@ -65,11 +65,13 @@ public final class PayloadBody {
                     values.write(value);
                 }
             }
-            if (META.stream().anyMatch(selection::contains)) {
+            // a group the DAM sent nothing in is left out, like a null field (not sent as {}); so is
+            // meta when every selected group is
+            if (META.stream().anyMatch(field -> selection.contains(field) && !metadata(field, asset).isEmpty())) {
                 out.writeKey("meta");
                 out.writeStartObject();
                 for (PayloadField field : META) {
-                    if (selection.contains(field)) {
+                    if (selection.contains(field) && !metadata(field, asset).isEmpty()) {
                         out.writeKey(field.key());
                         values.writeObject(metadata(field, asset));
                     }

@@ -8,6 +8,7 @@ import io.damwebhooks.event.boundary.EventTypesResource;
 import io.damwebhooks.event.boundary.EventsResource;
 import io.damwebhooks.security.boundary.RoleCheck;
 import io.damwebhooks.security.control.BuiltInUsers;
+import io.damwebhooks.webhook.boundary.TargetPolicyResource;
 import io.damwebhooks.webhook.boundary.WebhooksResource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
@@ -38,7 +39,7 @@ public class WebhooksApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(WebhooksResource.class, WebhookTestResource.class, WebhookDeliveriesResource.class,
+        return Set.of(WebhooksResource.class, TargetPolicyResource.class, WebhookTestResource.class, WebhookDeliveriesResource.class,
                 RecoveryResource.class, DeliveriesResource.class, EventsResource.class, EventTypesResource.class,
                 BodyLimit.class, StrictJson.class, HttpErrorMapper.class, InvalidInputMapper.class,
                 UnreadableBodyMapper.class, UnexpectedErrorMapper.class, RoleCheck.class);

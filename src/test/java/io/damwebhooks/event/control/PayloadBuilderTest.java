@@ -101,10 +101,13 @@ class PayloadBuilderTest {
     void nullsAreLeftOut() {
         Asset sparse = new Asset("u", null, null, null, null, null, null, null, null, null, null, null);
         List<String> all = Stream.of(PayloadField.values()).map(PayloadField::selector).toList();
-        assertEquals(json("{\"uuid\":\"u\",\"meta\":{\"system\":{},\"custom\":{},\"embedded\":{}}}"), asset(sparse, all));
+        // metadata groups the DAM sent nothing in are left out too, and meta with them
+        assertEquals(json("{\"uuid\":\"u\"}"), asset(sparse, all));
         Asset video = new Asset("v", "v.mp4", null, null, "video/mp4", null, 10, null, null, null, null, null);
-        assertEquals(json("{\"uuid\":\"v\",\"name\":\"v.mp4\",\"mimeType\":\"video/mp4\",\"width\":10,"
-                + "\"meta\":{\"system\":{},\"custom\":{},\"embedded\":{}}}"), asset(video, all));
+        assertEquals(json("{\"uuid\":\"v\",\"name\":\"v.mp4\",\"mimeType\":\"video/mp4\",\"width\":10}"), asset(video, all));
+        Asset tagged = new Asset("t", null, null, null, null, null, null, null, null, null, null,
+                io.damwebhooks.api.Metadata.custom(java.util.Map.of("status", "draft")));
+        assertEquals(json("{\"uuid\":\"t\",\"meta\":{\"custom\":{\"status\":\"draft\"}}}"), asset(tagged, all));
     }
 
     @Test

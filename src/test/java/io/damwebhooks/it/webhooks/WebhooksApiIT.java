@@ -82,7 +82,7 @@ class WebhooksApiIT extends WebhooksContract {
         List<String[]> endpoints = List.of(new String[]{"GET", "webhooks"}, new String[]{"POST", "webhooks"},
                 new String[]{"GET", "webhooks/" + id}, new String[]{"PUT", "webhooks/" + id},
                 new String[]{"DELETE", "webhooks/" + id}, new String[]{"GET", "webhooks/" + id + "/secret"},
-                new String[]{"POST", "webhooks/" + id + "/secret/rotate"});
+                new String[]{"POST", "webhooks/" + id + "/secret/rotate"}, new String[]{"GET", "target-policy"});
         Map<String, Api> callers = new LinkedHashMap<>();
         callers.put("anonymous", Api.anonymous(base));
         callers.put("wrong password", Api.as(base, Deployments.ADMIN, "wrong"));
@@ -177,6 +177,8 @@ class WebhooksApiIT extends WebhooksContract {
         bodies.put("{\"triggers\": \"asset.uploaded\"}", "triggers");
         bodies.put("{\"fields\": \"file.name\"}", "fields");
         bodies.put("{\"auth\": \"basic\"}", "auth");
+        bodies.put("{\"auth\": {\"type\": [\"basic\"]}}", "auth.type");
+        bodies.put("{\"triggers\": [{\"event\": 5}]}", "triggers.event");
         bodies.put("{\"bogus\": 1}", "bogus");
         bodies.put("{\"name\": \"n\", \"hostname\": \"pim.example.com\", \"triggers\": [{\"event\": \"asset.uploaded\"}], \"Triggers\": []}", "Triggers");
         List<Executable> checks = new ArrayList<>();
@@ -203,6 +205,15 @@ class WebhooksApiIT extends WebhooksContract {
         checks.add(() -> assertEquals("application/problem+json", method.mediaType(), method.toString()));
         assertAll(checks);
         assertEquals(1, admin.get("webhooks").array().size());
+    }
+
+    @Test
+    void theTargetPolicySaysWhatThisServerAccepts() {
+        // this deployment keeps the defaults: https and public addresses only (the console offers no http:// then)
+        Api.Reply policy = admin.get("target-policy");
+        assertEquals(200, policy.status(), policy.toString());
+        assertFalse(policy.json().getBoolean("allowHttp"));
+        assertFalse(policy.json().getBoolean("allowPrivateNetworks"));
     }
 
     @Test

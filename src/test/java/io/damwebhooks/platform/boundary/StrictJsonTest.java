@@ -22,6 +22,14 @@ class StrictJsonTest {
     }
 
     @Test
+    void aNestedPropertyIsNamedByItsPath() {
+        assertEquals("auth.type", property("{\"auth\":{\"type\":[\"a\"]}}"));
+        assertEquals("triggers.event", property("{\"triggers\":[{\"event\":5}]}"));
+        assertEquals("triggers.bogus", property("{\"triggers\":[{\"bogus\":5}]}"));
+        assertEquals("headers.value", property("{\"headers\":[{\"name\":\"a\",\"value\":{}}]}"));
+    }
+
+    @Test
     void nullsAndRightTypesAreRead() {
         WebhookJson json = jsonb.fromJson("{\"name\":\"a\",\"active\":null,\"version\":3}", WebhookJson.class);
         assertEquals("a", json.name);
