@@ -92,6 +92,9 @@ public class WebhooksResource {
 
     @DELETE
     @Path("{id}")
+    // a 204 has no body: a client that accepts only the problem document of a failure (as a client
+    // generated from the OpenAPI document does) must not get a 406
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     @Operation(summary = "Delete a webhook")
     @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {

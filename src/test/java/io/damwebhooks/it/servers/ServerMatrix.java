@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
 import io.damwebhooks.it.support.Api;
+import io.damwebhooks.it.support.OpenApiValidation;
 import io.damwebhooks.it.support.Poll;
+import io.damwebhooks.it.support.PrometheusText;
 import io.damwebhooks.it.support.ScriptedReceiver;
 import io.damwebhooks.it.support.ScriptedReceiver.Answer;
 import io.damwebhooks.it.support.DurablePostgres;
@@ -17,6 +19,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
@@ -102,9 +106,17 @@ abstract class ServerMatrix {
                 () -> Api.serverGet(AppServer.local(server.healthPort(), "/"), "/health/ready", "application/json"),
                 reply -> reply.status() == 200, "readiness on port " + server.healthPort());
         assertTrue(ready.body().contains("database"), ready.body());
-        assertEquals(200, Api.serverGet(server.base(), "/openapi", "application/json").status(), "OpenAPI");
+        Api.Reply openApi = Api.serverGet(server.base(), "/openapi", "application/json");
+        assertEquals(200, openApi.status(), "OpenAPI");
+        assertEquals(List.of(), OpenApiValidation.servedProblems(openApi.body()), "the server's /openapi validates");
+        assertEquals(List.of(), OpenApiValidation.problems(Api.serverGet(server.base(), "openapi.yaml", "application/yaml").body()),
+                "the WAR's openapi.yaml validates");
         String metrics = Api.serverGet(server.base(), "metrics", "text/plain").body();
         assertTrue(metrics.contains("webhooks_deliveries_total{outcome=\"succeeded\"}"), metrics);
+        // Prometheus' own parser reads it, and the attempt took seconds, not nanoseconds
+        var samples = PrometheusText.parse(metrics);
+        double seconds = PrometheusText.value(samples, "webhooks_delivery_attempt_seconds_sum", Map.of());
+        assertTrue(seconds > 0 && seconds < 60, "attempts took " + seconds + " s");
         return id;
     }
 

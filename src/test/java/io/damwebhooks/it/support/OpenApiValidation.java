@@ -41,6 +41,22 @@ public final class OpenApiValidation {
         return problems;
     }
 
+    /**
+     * The complaints about a server's {@code /openapi} (JSON), less Payara 6.2025.x's root property
+     * {@code endpoints}: a Payara defect (renamed {@code x-endpoints} upstream) that the WAR cannot
+     * remove; the WAR's own {@code /dam-webhooks/openapi.yaml} has no such thing.
+     */
+    public static List<String> servedProblems(String json) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode document =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            document.remove("endpoints");
+            return problems(document.toString());
+        } catch (java.io.IOException e) {
+            return List.of("not JSON: " + e.getMessage());
+        }
+    }
+
     private static List<String> operationProblems(String name, Operation operation) {
         List<String> problems = new ArrayList<>();
         boolean success = false;
