@@ -33,8 +33,9 @@ public final class Receiver implements AutoCloseable {
     /** The {@code data.eventId} of every body received. */
     public final Set<String> eventIds = ConcurrentHashMap.newKeySet();
     public final AtomicInteger inFlight = new AtomicInteger();
-    /** Every request, in the order it arrived: for checks of the bodies and their signatures. */
+    /** Every request, in the order it arrived, when made by {@link #recording}: for checks of bodies and signatures. */
     public final Queue<Message> messages = new ConcurrentLinkedQueue<>();
+    private volatile boolean record;
     private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"]*)\"");
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(32);
@@ -57,6 +58,13 @@ public final class Receiver implements AutoCloseable {
         server.start();
     }
 
+    /** One that also keeps every request it got in {@link #messages} (not for tests of many thousands). */
+    public static Receiver recording(long delayMillis) {
+        Receiver receiver = new Receiver(delayMillis);
+        receiver.record = true;
+        return receiver;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
@@ -75,7 +83,7 @@ public final class Receiver implements AutoCloseable {
         inFlight.incrementAndGet();
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            messages.add(new Message(exchange.getRequestHeaders(), body));
+            if (record) messages.add(new Message(exchange.getRequestHeaders(), body));
             Matcher eventId = EVENT_ID.matcher(body);
             if (eventId.find()) eventIds.add(eventId.group(1));
             if (delayMillis > 0) Thread.sleep(delayMillis); // the receiver's own work, not a synchronisation

@@ -72,7 +72,7 @@ class GeneratedClientIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
     /** Each answer takes about 50 ms: the attempt durations the metrics must show in seconds. */
-    static final Receiver receiver = new Receiver(50);
+    static final Receiver receiver = Receiver.recording(50);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
