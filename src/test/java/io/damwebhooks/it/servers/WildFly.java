@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -55,11 +56,20 @@ final class WildFly extends AppServer {
     @Override
     void stop() {
         if (process == null) return;
-        process.descendants().forEach(ProcessHandle::destroy);
+        // the JVM is a child of standalone.sh: wait for it too, or a restart starts the next JVM while this
+        // one still holds the ports and answers (first 200, then 503 while it suspends)
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
+            for (ProcessHandle child : children) {
+                try {
+                    child.onExit().get(2, TimeUnit.MINUTES);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    child.destroyForcibly();
+                }
+            }
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();
             }
         } catch (InterruptedException e) {
