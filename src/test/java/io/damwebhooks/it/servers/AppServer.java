@@ -41,6 +41,7 @@ abstract class AppServer implements AutoCloseable {
         settings.put("webhooks.publisher.password", Deployments.PUBLISHER_PASSWORD);
         settings.put("webhooks.delivery.allow-http", "true");
         settings.put("webhooks.delivery.allow-private-networks", "true");
+        settings.put("webhooks.delivery.timeout", "2s"); // the attempt's FT @Timeout, checked on every server
     }
 
     abstract String name();

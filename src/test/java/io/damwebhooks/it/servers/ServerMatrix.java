@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
 import io.damwebhooks.it.support.Api;
+import io.damwebhooks.it.support.EndlessBody;
 import io.damwebhooks.it.support.OpenApiValidation;
 import io.damwebhooks.it.support.Poll;
 import io.damwebhooks.it.support.PrometheusText;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The same black-box check on every server of the matrix, with the WAR as built and the set-up of
  * {@code server-config/}: the API and its roles, an event delivered to a loopback receiver with a valid
- * Standard Webhooks signature after a retry, the delivery log, the console, readiness, OpenAPI and the metrics; the webhook still there after a restart;
+ * Standard Webhooks signature after a retry, the delivery log, the console, readiness, OpenAPI and the metrics, Fault
+ * Tolerance's timeout on an attempt; the webhook still there after a restart;
  * then all of it again with the tables in PostgreSQL through the server's own pool.
  */
 @Tag("servers")
@@ -45,6 +47,7 @@ abstract class ServerMatrix {
             receiver.on("/hook", request -> Answer.of(attempts.incrementAndGet() % 2 == 1 ? 503 : 204));
             server.start();
             String kept = deliversSignedEvents(server, receiver);
+            cutsOffASlowReceiverAtTheAttemptsTimeout(server);
 
             server.restart();
             assertEquals(200, Api.admin(server.base()).get("webhooks/" + kept).status(), "the webhook survives a restart");
@@ -118,6 +121,30 @@ abstract class ServerMatrix {
         double seconds = PrometheusText.value(samples, "webhooks_delivery_attempt_seconds_sum", Map.of());
         assertTrue(seconds > 0 && seconds < 60, "attempts took " + seconds + " s");
         return id;
+    }
+
+    /**
+     * Fault Tolerance's {@code @Timeout} on {@code Sender.send} is bound on this server (SmallRye on
+     * WildFly, Liberty's own, Payara's) and takes its value from {@code webhooks.delivery.timeout} (2 s
+     * here): a receiver that trickles its body forever, which no per-read socket timeout ends, is cut off.
+     */
+    private static void cutsOffASlowReceiverAtTheAttemptsTimeout(AppServer server) throws Exception {
+        try (EndlessBody trickle = new EndlessBody(100)) {
+            Api admin = Api.admin(server.base());
+            Api.Reply created = admin.post("webhooks", """
+                    {"name": "trickling", "url": "%s", "triggers": [{"event": "asset.uploaded"}]}""".formatted(trickle.url()));
+            assertEquals(201, created.status(), created.toString());
+            String webhookId = created.json().getString("id");
+            Api.Reply test = admin.post("webhooks/" + webhookId + "/test", "");
+            assertEquals(202, test.status(), test.toString());
+            Duration open = trickle.heldOpen.poll(1, TimeUnit.MINUTES);
+            assertNotNull(open, server.name() + " closed the connection to the trickling receiver");
+            assertTrue(open.toMillis() >= 1_500 && open.toMillis() < 10_000, "closed after " + open.toMillis() + " ms on " + server.name());
+            JsonObject attempt = Poll.until(Duration.ofSeconds(30), () -> admin.get("deliveries/" + test.json().getString("deliveryId")).json(),
+                    delivery -> !delivery.getJsonArray("attempts").isEmpty(), "the attempt recorded").getJsonArray("attempts").getJsonObject(0);
+            assertEquals("timed out after 2000 ms (webhooks.delivery.timeout)", attempt.getString("error"), attempt.toString());
+            assertEquals(204, admin.delete("webhooks/" + webhookId).status());
+        }
     }
 
     private static void createDatabase(EmbeddedPostgres postgres) throws Exception {
