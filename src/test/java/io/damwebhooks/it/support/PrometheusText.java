@@ -48,6 +48,19 @@ public final class PrometheusText {
                 .mapToDouble(Sample::value).findFirst().orElse(Double.NaN);
     }
 
+    /** The cumulative count of a histogram's bucket whose upper bound is {@code le}, however the bound is spelt. */
+    public static double bucket(List<Sample> samples, String histogram, double le) {
+        return samples.stream().filter(s -> s.name().equals(histogram + "_bucket")
+                && Double.parseDouble(s.labels().get("le")) == le).mapToDouble(Sample::value)
+                .findFirst().orElseThrow(() -> new AssertionError("no bucket le=" + le + " of " + histogram + " in " + samples));
+    }
+
+    /** How much a sample grew from one scrape to the next (a sample absent before counts from 0). */
+    public static double delta(List<Sample> before, List<Sample> after, String name, Map<String, String> labels) {
+        double was = value(before, name, labels);
+        return value(after, name, labels) - (Double.isNaN(was) ? 0 : was);
+    }
+
     private static JsonNode run(String text) {
         try {
             Process python = new ProcessBuilder(python(), "-c", PARSE).redirectErrorStream(true).start();

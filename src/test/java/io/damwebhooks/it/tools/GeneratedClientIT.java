@@ -16,7 +16,6 @@ import io.damwebhooks.client.api.WebhooksApi;
 import io.damwebhooks.client.model.Accepted;
 import io.damwebhooks.client.model.Asset;
 import io.damwebhooks.client.model.AssetEventName;
-import io.damwebhooks.client.model.AssetMeta;
 import io.damwebhooks.client.model.Delivery;
 import io.damwebhooks.client.model.DeliveryPage;
 import io.damwebhooks.client.model.DeliveryStatus;
@@ -71,6 +70,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class GeneratedClientIT {
 
     private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final String ATTEMPTS = "webhooks_delivery_attempt_seconds";
     /** Each answer takes about 50 ms: the attempt durations the metrics must show in seconds. */
     static final Receiver receiver = Receiver.recording(50);
 
@@ -203,20 +203,20 @@ class GeneratedClientIT {
         List<PrometheusText.Sample> cold = scrape();
         events.postEvent(new Event().type(AssetEventName.ASSET_DELETED).asset(new Asset().uuid("metrics-warm-up")));
         List<PrometheusText.Sample> before = Poll.until(WITHIN, this::scrape,
-                samples -> delta(cold, samples, "webhooks_delivery_attempt_seconds_count", Map.of()) >= 1, "the warm-up attempt counted");
+                samples -> PrometheusText.delta(cold, samples, "webhooks_delivery_attempt_seconds_count", Map.of()) >= 1, "the warm-up attempt counted");
         for (int i = 0; i < 5; i++) {
             events.postEvent(new Event().type(AssetEventName.ASSET_DELETED).asset(new Asset().uuid("metrics-" + i)));
         }
         List<PrometheusText.Sample> after = Poll.until(WITHIN, this::scrape,
-                samples -> delta(before, samples, "webhooks_delivery_attempt_seconds_count", Map.of()) >= 5,
+                samples -> PrometheusText.delta(before, samples, "webhooks_delivery_attempt_seconds_count", Map.of()) >= 5,
                 "five attempts counted");
 
-        assertEquals(5, delta(before, after, "webhooks_delivery_attempt_seconds_count", Map.of()));
-        double seconds = delta(before, after, "webhooks_delivery_attempt_seconds_sum", Map.of());
+        assertEquals(5, PrometheusText.delta(before, after, "webhooks_delivery_attempt_seconds_count", Map.of()));
+        double seconds = PrometheusText.delta(before, after, "webhooks_delivery_attempt_seconds_sum", Map.of());
         assertTrue(seconds >= 0.1 && seconds <= 5, "five attempts of about 50 ms took " + seconds + " s");
-        assertEquals(5, bucket(after, 1) - bucket(before, 1), "every attempt under a second");
-        assertEquals(0, bucket(after, 0.025) - bucket(before, 0.025), "no attempt under the receiver's 50 ms");
-        assertEquals(5, delta(before, after, "webhooks_deliveries_total", Map.of("outcome", "succeeded")));
+        assertEquals(5, PrometheusText.bucket(after, ATTEMPTS, 1) - PrometheusText.bucket(before, ATTEMPTS, 1), "every attempt under a second");
+        assertEquals(0, PrometheusText.bucket(after, ATTEMPTS, 0.025) - PrometheusText.bucket(before, ATTEMPTS, 0.025), "no attempt under the receiver's 50 ms");
+        assertEquals(5, PrometheusText.delta(before, after, "webhooks_deliveries_total", Map.of("outcome", "succeeded")));
         assertEquals("histogram", after.stream().filter(s -> s.family().equals("webhooks_delivery_attempt_seconds"))
                 .findFirst().orElseThrow().type());
         assertEquals("counter", after.stream().filter(s -> s.name().equals("webhooks_deliveries_total"))
@@ -241,10 +241,10 @@ class GeneratedClientIT {
 
         EventsApi events = new EventsApi(admin());
         List<String> sent = new java.util.ArrayList<>();
-        for (Asset asset : List.of(image(), video())) {
+        for (Asset asset : List.of(SampleAssets.image(), SampleAssets.video())) {
             for (AssetEventName type : AssetEventName.values()) {
                 String eventId = "schema-" + UUID.randomUUID();
-                events.postEvent(new Event().id(eventId).type(type).asset(asset).changes(changes(type)));
+                events.postEvent(new Event().id(eventId).type(type).asset(asset).changes(SampleAssets.changes(type)));
                 sent.add(eventId);
             }
         }
@@ -260,53 +260,10 @@ class GeneratedClientIT {
         webhooks.deleteWebhook(id);
     }
 
-    private static Asset image() {
-        return new Asset().uuid(UUID.randomUUID().toString()).name("beach.jpg").size(48211L).path("/summer/beach.jpg")
-                .mimeType("image/jpeg").cdnLink("https://cdn.example.com/summer/beach.jpg").width(1920).height(1080)
-                .meta(new AssetMeta().system(Map.of("hash", "abc")).custom(Map.of("status", "approved", "rating", 5))
-                        .embedded(Map.of("exif", Map.of("iso", 200))));
-    }
-
-    private static Asset video() {
-        return new Asset().uuid(UUID.randomUUID().toString()).name("clip.mp4").size(9000L).path("/v/clip.mp4")
-                .mimeType("video/mp4").cdnLink("https://cdn.example.com/v/clip.mp4").width(1280).height(720)
-                .length(61.5).bitrate(4_000_000L).playlistUrl("https://cdn.example.com/v/clip.m3u8")
-                .meta(new AssetMeta().custom(Map.of("status", "draft")));
-    }
-
-    private static Map<String, Object> changes(AssetEventName type) {
-        Map<String, Object> oldNew = new java.util.HashMap<>();
-        return switch (type) {
-            case ASSET_MOVED -> Map.of("path", Map.of("old", "/before/x", "new", "/after/x"));
-            case ASSET_RENAMED -> Map.of("name", Map.of("old", "before.jpg", "new", "after.jpg"));
-            case ASSET_METADATA_CHANGED -> {
-                oldNew.put("old", null);
-                oldNew.put("new", "approved");
-                yield Map.of("meta", Map.of("status", oldNew, "rating", Map.of("old", 4, "new", 5)));
-            }
-            case ASSET_INFO_CHANGED -> Map.of("info", Map.of("title", Map.of("old", "Beach", "new", "Summer beach")));
-            case ASSET_TAGS_CHANGED -> Map.of("tags", Map.of("old", List.of("sea"), "new", List.of("sea", "sun")));
-            case ASSET_LABELS_CHANGED -> Map.of("labels", Map.of("old", List.of(), "new", List.of("hero")));
-            default -> null;
-        };
-    }
-
     private List<PrometheusText.Sample> scrape() {
         Api.Reply reply = Api.serverGet(base, "metrics", "text/plain");
         assertEquals(200, reply.status(), reply.body());
         return PrometheusText.parse(reply.body());
-    }
-
-    /** The cumulative count of the attempt histogram's bucket whose upper bound is {@code le}. */
-    private static double bucket(List<PrometheusText.Sample> samples, double le) {
-        return samples.stream().filter(s -> s.name().equals("webhooks_delivery_attempt_seconds_bucket")
-                && Double.parseDouble(s.labels().get("le")) == le).mapToDouble(PrometheusText.Sample::value)
-                .findFirst().orElseThrow(() -> new AssertionError("no bucket le=" + le + " in " + samples));
-    }
-
-    private static double delta(List<PrometheusText.Sample> before, List<PrometheusText.Sample> after, String name, Map<String, String> labels) {
-        double was = PrometheusText.value(before, name, labels);
-        return PrometheusText.value(after, name, labels) - (Double.isNaN(was) ? 0 : was);
     }
 
     private interface Call<T> { T get() throws ApiException; }
