@@ -1,14 +1,12 @@
 package io.damwebhooks.api;
 
-import java.util.Objects;
-
 /**
  * A snapshot of an asset as it is after the change an event reports. Only {@code uuid} is required;
  * what is null is left out of the bodies receivers get. An asset is an image when its {@code mimeType}
  * starts with {@code image/}, a video when it starts with {@code video/}: only then do receivers get
  * the image or video fields.
  *
- * @param uuid        the DAM's id of the asset; required
+ * @param uuid        the DAM's id of the asset; required, at most 200 characters
  * @param name        file name, e.g. {@code beach.jpg}
  * @param size        size in bytes
  * @param path        folder path with the name, e.g. {@code /summer/beach.jpg}
@@ -26,7 +24,7 @@ public record Asset(String uuid, String name, Long size, String path, String mim
                     Metadata meta) {
 
     public Asset {
-        Objects.requireNonNull(uuid, "uuid");
+        Checks.uuid(uuid);
         if (meta == null) meta = Metadata.EMPTY;
     }
 

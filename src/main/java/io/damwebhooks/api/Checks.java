@@ -22,6 +22,15 @@ final class Checks {
         return occurredAt == null ? Instant.now() : occurredAt;
     }
 
+    /** The outbox keeps an asset's uuid beside each delivery, in a column as wide as an event id. */
+    static String uuid(String uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        if (uuid.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("an asset uuid has at most " + MAX_ID_LENGTH + " characters");
+        }
+        return uuid;
+    }
+
     static Asset asset(Asset asset) {
         return Objects.requireNonNull(asset, "asset");
     }

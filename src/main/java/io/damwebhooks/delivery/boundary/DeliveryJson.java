@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * ({@code GET /deliveries/{id}}): with both.
  */
 @Schema(name = "Delivery")
-@JsonbPropertyOrder({"id", "webhookId", "eventId", "eventType", "status", "attemptCount", "lastStatusCode",
+@JsonbPropertyOrder({"id", "webhookId", "eventId", "eventType", "assetUuid", "status", "attemptCount", "lastStatusCode",
         "nextAttemptAt", "createdAt", "updatedAt", "attempts", "payload"})
 public class DeliveryJson {
 
@@ -23,6 +23,9 @@ public class DeliveryJson {
     public String webhookId;
     public String eventId;
     public String eventType;
+    @JsonbNillable
+    @Schema(nullable = true, description = "The asset the event was about; null for webhook.test")
+    public String assetUuid;
     @Schema(enumeration = {"pending", "succeeded", "failed"})
     public String status;
     public int attemptCount;
@@ -45,6 +48,7 @@ public class DeliveryJson {
         json.webhookId = delivery.webhookId();
         json.eventId = delivery.eventId();
         json.eventType = delivery.eventType();
+        json.assetUuid = delivery.assetUuid();
         json.status = delivery.status().name();
         json.attemptCount = delivery.attemptCount();
         json.lastStatusCode = delivery.lastStatusCode();
@@ -56,7 +60,7 @@ public class DeliveryJson {
 
     public static DeliveryJson of(Delivery delivery, List<Attempt> attempts) {
         DeliveryJson json = of(new DeliverySummary(delivery.id, delivery.webhookId, delivery.eventId, delivery.eventType,
-                delivery.status, delivery.attemptCount, delivery.nextAttemptAt, delivery.lastStatusCode,
+                delivery.assetUuid, delivery.status, delivery.attemptCount, delivery.nextAttemptAt, delivery.lastStatusCode,
                 delivery.createdAt, delivery.updatedAt));
         json.attempts = attempts.stream().map(AttemptJson::of).toList();
         json.payload = delivery.payload;

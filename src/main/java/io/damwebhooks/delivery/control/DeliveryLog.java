@@ -22,7 +22,7 @@ import java.util.List;
 public class DeliveryLog {
 
     private static final String SUMMARY = "SELECT new io.damwebhooks.delivery.control.DeliverySummary(d.id, d.webhookId,"
-            + " d.eventId, d.eventType, d.status, d.attemptCount, d.nextAttemptAt, d.lastStatusCode, d.createdAt,"
+            + " d.eventId, d.eventType, d.assetUuid, d.status, d.attemptCount, d.nextAttemptAt, d.lastStatusCode, d.createdAt,"
             + " d.updatedAt) FROM Delivery d WHERE d.webhookId = :webhook";
 
     @PersistenceContext(unitName = "webhooks")

@@ -35,7 +35,7 @@ public class TestEvents {
                         .add("eventId", eventId)
                         .add("webhook", Json.createObjectBuilder().add("id", webhook.id).add("name", webhook.name)))
                 .build().toString();
-        Delivery delivery = Delivery.pending(webhook.id, eventId, TYPE, payload, now);
+        Delivery delivery = Delivery.pending(webhook.id, eventId, TYPE, null, payload, now);
         outbox.record(List.of(delivery));
         return delivery;
     }

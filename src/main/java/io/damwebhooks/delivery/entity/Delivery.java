@@ -35,6 +35,10 @@ public class Delivery {
     @Column(name = "event_type")
     public String eventType;
 
+    /** The asset the event was about; null for {@code webhook.test}. */
+    @Column(name = "asset_uuid")
+    public String assetUuid;
+
     /** UTF-8 JSON, exactly as built for this webhook's field selection; written once, in a table of its own. */
     @Column(table = "delivery_payload")
     public String payload;
@@ -64,12 +68,14 @@ public class Delivery {
     public Instant updatedAt;
 
     /** A new pending delivery, due at once. */
-    public static Delivery pending(String webhookId, String eventId, String eventType, String payload, Instant now) {
+    public static Delivery pending(String webhookId, String eventId, String eventType, String assetUuid, String payload,
+                                   Instant now) {
         Delivery delivery = new Delivery();
         delivery.id = Ids.next("msg");
         delivery.webhookId = webhookId;
         delivery.eventId = eventId;
         delivery.eventType = eventType;
+        delivery.assetUuid = assetUuid;
         delivery.payload = payload;
         delivery.nextAttemptAt = now;
         delivery.createdAt = now;

@@ -123,6 +123,9 @@ final class EventDocument {
         String uuid = json.string(a, "asset", "uuid");
         if (uuid != null && uuid.isBlank() || uuid == null && JsonFields.isNull(a.get("uuid"))) {
             json.error("asset.uuid", "required");
+        } else if (uuid != null && uuid.length() > MAX_ID_LENGTH) {
+            json.error("asset.uuid", "must have at most " + MAX_ID_LENGTH + " characters");
+            uuid = null;
         }
         Asset asset = new Asset(uuid == null ? "" : uuid, json.string(a, "asset", "name"),
                 json.wholeNumber(a, "asset", "size", Long.MAX_VALUE), json.string(a, "asset", "path"),

@@ -96,7 +96,7 @@ public class EventIntake {
         for (Webhook webhook : webhooks) {
             if (Triggers.fire(webhook.triggers, event)) {
                 String body = payloads.body(webhook.id, webhook.name, webhook.fields);
-                deliveries.add(Delivery.pending(webhook.id, eventId, event.type().wireName(), body, now));
+                deliveries.add(Delivery.pending(webhook.id, eventId, event.type().wireName(), event.asset().uuid(), body, now));
             }
         }
         return deliveries;

@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import io.damwebhooks.platform.control.Migrations;
 
 /** The service's schema, migrated by its own scripts, for tests of the delivery engine's SQL on H2 and PostgreSQL. */
 final class Schema {
@@ -13,8 +13,7 @@ final class Schema {
     private Schema() { }
 
     static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .table("webhooks_schema_history").load().migrate();
+        Migrations.configuration(dataSource).load().migrate();
     }
 
     /** A webhook row, named like its id, created at {@code at}. */

@@ -128,6 +128,17 @@ class EventDocumentTest {
     }
 
     @Test
+    void anAssetUuidLongerThanAnEventIdIsRefused() {
+        String uuid = "u".repeat(201);
+        InvalidInput invalid = assertThrows(InvalidInput.class,
+                () -> parse("{\"type\": \"asset.uploaded\", \"asset\": {\"uuid\": \"" + uuid + "\"}}"));
+        assertEquals(List.of("asset.uuid"), invalid.errors().stream().map(FieldError::field).toList());
+        assertEquals(200, parse("{\"type\": \"asset.uploaded\", \"asset\": {\"uuid\": \"" + uuid.substring(1) + "\"}}")
+                .asset().uuid().length());
+        assertThrows(IllegalArgumentException.class, () -> io.damwebhooks.api.Asset.file(uuid, null, null, null, null, null, null));
+    }
+
+    @Test
     void everyErrorIsNamedAtOnce() {
         InvalidInput invalid = assertThrows(InvalidInput.class,
                 () -> parse("{\"type\": \"nope\", \"asset\": {\"size\": \"1\"}, \"id\": 1}"));

@@ -57,8 +57,12 @@ public class SeedResource {
     @POST
     @Path("deliveries")
     public Map<String, String> delivery(DeliverySeed seed) {
-        Delivery delivery = Delivery.pending(seed.webhookId, Ids.next("evt"), "asset.uploaded",
-                "{\"type\":\"asset.uploaded\",\"data\":{\"asset\":{\"name\":\"beach.jpg\"}}}", seed.createdAt);
+        String eventId = Ids.next("evt");
+        // a body as the service would build it: a seeded delivery that is sent must validate like any other
+        String body = "{\"type\":\"asset.uploaded\",\"timestamp\":\"" + seed.createdAt + "\",\"data\":{\"eventId\":\""
+                + eventId + "\",\"webhook\":{\"id\":\"" + seed.webhookId + "\",\"name\":\"seeded\"},"
+                + "\"asset\":{\"uuid\":\"asset-seeded\",\"name\":\"beach.jpg\"}}}";
+        Delivery delivery = Delivery.pending(seed.webhookId, eventId, "asset.uploaded", "asset-seeded", body, seed.createdAt);
         delivery.id = laterId();
         delivery.status = DeliveryStatus.valueOf(seed.status);
         delivery.nextAttemptAt = seed.nextAttemptAt;

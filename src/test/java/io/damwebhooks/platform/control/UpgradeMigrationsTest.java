@@ -6,6 +6,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
@@ -14,11 +16,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An installation upgraded from before the bodies had their own table (V4): a delivery recorded then
- * keeps its exact body, on both databases the service runs on.
+ * keeps its exact body, and gets the uuid of its asset from the bodies of its event (V6, 6.1), on both
+ * databases the service runs on.
  */
 class UpgradeMigrationsTest {
 
     static final String BODY = "{\"type\":\"asset.uploaded\",\"data\":{\"note\":\"é ✓\"}}";
+    /** The same event's body for a webhook that selected {@code file.uuid}. */
+    static final String WITH_UUID = "{\"type\":\"asset.uploaded\",\"data\":{\"asset\":{\"uuid\":\"a-1\"}}}";
+    static final String TEST = "{\"type\":\"webhook.test\",\"data\":{}}";
 
     @Test
     void onH2() throws Exception {
@@ -40,9 +46,9 @@ class UpgradeMigrationsTest {
             sql.executeUpdate("INSERT INTO webhook (id, name, active, scheme, hostname, path, auth_type, headers, triggers,"
                     + " fields, signing_secret, created_at, updated_at, version) VALUES ('wh_1', 'old', TRUE, 'https',"
                     + " 'example.com', '/', 'NONE', '[]', '[]', '[]', 'x', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 0)");
-            sql.executeUpdate("INSERT INTO delivery (id, webhook_id, event_id, event_type, payload, status, attempt_count,"
-                    + " next_attempt_at, created_at, updated_at) VALUES ('msg_1', 'wh_1', 'evt', 'asset.uploaded', '"
-                    + BODY + "', 'pending', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            insert(sql, "msg_1", "evt", "asset.uploaded", BODY);
+            insert(sql, "msg_2", "evt", "asset.uploaded", WITH_UUID);
+            insert(sql, "msg_3", "evt_test", "webhook.test", TEST);
         }
         flyway(dataSource, MigrationVersion.LATEST).migrate();
         try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
@@ -52,10 +58,23 @@ class UpgradeMigrationsTest {
             assertEquals("pending", rows.getString(1));
             assertEquals(BODY, rows.getString(2));
         }
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT id, asset_uuid FROM delivery ORDER BY id")) {
+            Map<String, String> uuids = new HashMap<>();
+            while (rows.next()) uuids.put(rows.getString(1), rows.getString(2));
+            Map<String, String> expected = new HashMap<>(Map.of("msg_1", "a-1", "msg_2", "a-1"));
+            expected.put("msg_3", null);
+            assertEquals(expected, uuids);
+        }
+    }
+
+    private static void insert(Statement sql, String id, String eventId, String type, String body) throws Exception {
+        sql.executeUpdate("INSERT INTO delivery (id, webhook_id, event_id, event_type, payload, status, attempt_count,"
+                + " next_attempt_at, created_at, updated_at) VALUES ('" + id + "', 'wh_1', '" + eventId + "', '" + type
+                + "', '" + body + "', 'pending', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
     }
 
     private static Flyway flyway(DataSource dataSource, MigrationVersion target) {
-        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .table("webhooks_schema_history").target(target).load();
+        return Migrations.configuration(dataSource).target(target).load();
     }
 }
