@@ -36,7 +36,9 @@ class SenderTest {
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String OLD_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
-    static final String PAYLOAD = "{\"type\":\"webhook.test\",\"data\":{\"eventId\":\"evt_1\",\"note\":\"é ✓\"}}";
+    /** A body as the service builds it, with characters beyond ASCII (signed and sent as UTF-8). */
+    static final String PAYLOAD = "{\"type\":\"webhook.test\",\"timestamp\":\"2026-11-29T10:00:00.120Z\",\"data\":"
+            + "{\"eventId\":\"evt_1\",\"webhook\":{\"id\":\"wh_1\",\"name\":\"é ✓\"}}}";
 
     /** Plays Fault Tolerance's timeout: interrupts the sending thread. */
     static ScheduledExecutorService timer;

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real HTTP receiver on loopback for tests: answers 204 after {@code delayMillis}, remembers every
- * {@code webhook-id} it saw and how often, and how many requests are being handled right now.
+ * {@code webhook-id} it saw and how often, and how many requests are being handled right now. Closing
+ * it fails the test if a body it got did not match its event type's schema ({@link DeliveredBodies}).
  */
 public final class Receiver implements AutoCloseable {
 
@@ -40,6 +41,7 @@ public final class Receiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(32);
     private final long delayMillis;
+    private final DeliveredBodies bodies = new DeliveredBodies();
 
     public Receiver(long delayMillis) {
         this(delayMillis, 0);
@@ -84,6 +86,7 @@ public final class Receiver implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (record) messages.add(new Message(exchange.getRequestHeaders(), body));
+            bodies.check(exchange.getRequestHeaders().getFirst("webhook-id"), body);
             Matcher eventId = EVENT_ID.matcher(body);
             if (eventId.find()) eventIds.add(eventId.group(1));
             if (delayMillis > 0) Thread.sleep(delayMillis); // the receiver's own work, not a synchronisation
@@ -115,5 +118,6 @@ public final class Receiver implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        bodies.assertAllValid();
     }
 }

@@ -14,7 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 
-/** A real HTTP receiver on loopback that records every request and answers as each path's script says. */
+/**
+ * A real HTTP receiver on loopback that records every request and answers as each path's script says.
+ * Closing it fails the test if a delivery it got did not match its event type's schema ({@link DeliveredBodies}).
+ */
 public final class ScriptedReceiver implements AutoCloseable {
 
     public record Request(String path, Map<String, List<String>> headers, String body) {
@@ -36,6 +39,7 @@ public final class ScriptedReceiver implements AutoCloseable {
     public final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final Map<String, Function<Request, Answer>> scripts = new ConcurrentHashMap<>();
     private final HttpServer server;
+    private final DeliveredBodies bodies = new DeliveredBodies();
 
     public ScriptedReceiver() {
         this(0);
@@ -67,6 +71,7 @@ public final class ScriptedReceiver implements AutoCloseable {
             Request request = new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             requests.add(request);
+            bodies.check(request.header("webhook-id"), request.body());
             Answer answer = scripts.getOrDefault(request.path(), r -> Answer.of(204)).apply(request);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
@@ -77,5 +82,6 @@ public final class ScriptedReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        bodies.assertAllValid();
     }
 }
