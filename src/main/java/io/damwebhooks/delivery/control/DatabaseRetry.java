@@ -29,7 +29,7 @@ public class DatabaseRetry {
     @Inject Outcomes outcomes;
     @Inject Retention retention;
 
-    public List<Claimed> claim(int limit, ToIntFunction<String> roomOf, String instance, Duration lease, Instant now) {
+    public ClaimBatch claim(int limit, ToIntFunction<String> roomOf, String instance, Duration lease, Instant now) {
         return TransientDatabaseError.translate(() -> claims.claim(limit, roomOf, instance, lease, now));
     }
 

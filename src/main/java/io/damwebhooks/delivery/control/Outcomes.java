@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,9 @@ public class Outcomes {
     DeliveryMetrics metrics;
 
     @Inject
+    AssetLanes lanes;
+
+    @Inject
     @ConfigProperty(name = "webhooks.delivery.retry-delays", defaultValue = "5s,5m,30m,2h,5h,10h,10h")
     String retryDelays;
 
@@ -65,6 +69,7 @@ public class Outcomes {
                 .getResultStream().collect(Collectors.toMap(d -> d.id, Function.identity()));
         Set<String> succeeded = new HashSet<>();
         Set<String> failing = new HashSet<>();
+        List<Delivery> done = new ArrayList<>();
         Instant earliest = null;
         for (Outcome outcome : outcomes) {
             Delivery delivery = deliveries.get(outcome.claimed().deliveryId());
@@ -84,18 +89,21 @@ public class Outcomes {
             metrics.attempt(result);
             if (result.succeeded()) {
                 finish(delivery, DeliveryStatus.succeeded);
+                done.add(delivery);
                 succeeded.add(delivery.webhookId);
                 continue;
             }
             failing.add(delivery.webhookId);
             if (result.gone()) {
                 finish(delivery, DeliveryStatus.failed);
+                done.add(delivery);
                 deactivate(delivery.webhookId, "The receiver answered 410 Gone to " + delivery.id + " at " + now + ".", now);
                 continue;
             }
             Optional<Instant> next = policy.next(delivery.attemptCount, now, result.retryAfter());
             if (next.isEmpty()) {
                 finish(delivery, DeliveryStatus.failed);
+                done.add(delivery);
             } else {
                 delivery.nextAttemptAt = next.get();
                 metrics.outcome("retrying");
@@ -106,6 +114,7 @@ public class Outcomes {
         updateFailingSince(succeeded, failing, now);
         // written now rather than at commit: a lost connection surfaces here, whole, for DatabaseRetry
         em.flush();
+        lanes.releaseNext(done, now); // per-asset ordering: each finished delivery lets its asset's next one go
         return Optional.ofNullable(earliest);
     }
 
