@@ -17,13 +17,16 @@ import java.util.Optional;
  * slots it used. The row is locked for the claim's transaction ({@code FOR UPDATE SKIP LOCKED}: when
  * another instance is claiming for the same webhook this one takes none now, rather than waiting).
  * Slots missed while nobody claimed are not kept beyond {@link #CATCH_UP}, so an idle webhook gets no
- * burst: over any 10 s at most {@code 10.1 * perSecond + 1} attempts start. Deliveries beyond the
+ * burst: over any 10 s at most {@code 10.5 * perSecond + 1} attempts start (within the promised 10 %). Deliveries beyond the
  * allowance are not claimed (pending, due, no attempt counted); {@link #wakeAt} says when to come back.
  */
 final class RateAllowance {
 
-    /** How far back missed slots still count: a dispatcher that wakes a little late still keeps the rate. */
-    static final Duration CATCH_UP = Duration.ofMillis(100);
+    /**
+     * How far back missed slots still count: a dispatcher that wakes late (a loaded machine, a busy
+     * database) still keeps the rate. Half a second keeps any 10 s within 10 % over the limit for every N.
+     */
+    static final Duration CATCH_UP = Duration.ofMillis(500);
 
     private record Slots(Instant from, Duration interval) { }
 
