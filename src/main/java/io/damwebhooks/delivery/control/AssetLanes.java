@@ -38,7 +38,13 @@ public class AssetLanes {
     /** Due rows a claim examines per delivery it wants of a per-asset webhook: followers it holds on the way. */
     static final int LOOK_AHEAD = 4;
 
-    /** The nearest earlier pending delivery in a lane; the ORDER BY names the whole index, as in {@link Claims#DUE}. */
+    /**
+     * The nearest earlier pending delivery in a lane; the ORDER BY names the whole index, as in
+     * {@link Claims#DUE}. PostgreSQL reads the index backwards and stops at the first row; H2 cannot read
+     * an index backwards, so it reads the lane's earlier pending rows (not its history) and sorts them. An
+     * index in descending order would serve this but not {@link #OLDEST}, which H2 would then answer from a
+     * scan of the webhook's whole history.
+     */
     static final String EARLIER = "SELECT id FROM delivery WHERE webhook_id = ?1 AND asset_uuid = ?2 AND status = 'pending'"
             + " AND id < ?3 ORDER BY webhook_id DESC, asset_uuid DESC, status DESC, id DESC";
     static final String LOCK = "SELECT id FROM delivery WHERE id = ?1 AND status = 'pending' FOR UPDATE SKIP LOCKED";
