@@ -63,7 +63,7 @@ public class AssetLanes {
      * unordered webhook, and of a per-asset one those first in their lane, at most {@code wants} per webhook.
      * Followers are held; a row whose earlier neighbour another transaction holds is left for a later claim.
      */
-    List<String> heads(List<Candidate> locked, Set<String> perAsset, Map<String, Integer> wants) {
+    List<String> heads(List<Candidate> locked, Set<String> perAsset, Map<String, Integer> wants, Instant now) {
         List<String> heads = new ArrayList<>(locked.size());
         List<String> held = new ArrayList<>();
         Set<String> lanesSeen = new HashSet<>();
@@ -87,8 +87,10 @@ public class AssetLanes {
             heads.add(row.id());
         }
         if (!held.isEmpty()) {
-            em.createQuery("UPDATE Delivery d SET d.nextAttemptAt = NULL WHERE d.id IN :ids")
-                    .setParameter("ids", held).executeUpdate();
+            // not one another instance leased between our reading it and locking it: that one is being sent
+            em.createQuery("UPDATE Delivery d SET d.nextAttemptAt = NULL WHERE d.id IN :ids"
+                            + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
+                    .setParameter("ids", held).setParameter("now", now).executeUpdate();
         }
         return heads;
     }

@@ -84,7 +84,7 @@ public class Claims {
             if (wanted >= limit) break;
         }
         if (candidates.isEmpty()) return new ClaimBatch(List.of(), rates.wakeAt());
-        List<String> taken = lanes.heads(lock(candidates), perAsset, wants);
+        List<String> taken = lanes.heads(lock(candidates), perAsset, wants, now);
         if (taken.isEmpty()) return new ClaimBatch(List.of(), rates.wakeAt());
         // the guard repeats the due conditions: a candidate another instance leased between our two
         // statements is locked by us now, but not ours to take
