@@ -36,6 +36,7 @@ final class SampleDam {
     private SampleDam() { }
 
     static void check(AppServer server, EmbeddedPostgres postgres, ScriptedReceiver receiver) throws Exception {
+        long started = System.nanoTime();
         DataSource database = createDatabase(postgres);
         server.deployDam(postgres.getPort());
         URL dam = server.damBase();
@@ -75,6 +76,8 @@ final class SampleDam {
         Poll.until(Duration.ofMinutes(2), () -> received(receiver, uuid, "asset.renamed"), got -> !got.isEmpty(),
                 "the rename delivered");
         assertTrue(received(receiver, uuid, "asset.moved").isEmpty(), "nothing delivered for the rolled-back move");
+        // what this step adds to the run (the CI's budget for it is tight): set-up, deployment and checks
+        System.out.printf("The sample DAM on %s took %d s%n", server.name(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     /** The DAM's database, as its team would make it: a role and a database of its own, and its users. */
