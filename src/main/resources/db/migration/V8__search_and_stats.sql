@@ -1,0 +1,32 @@
+-- Search over the delivery log (GET /api/deliveries) and attempt statistics per webhook (GET /api/webhooks/{id}/stats).
+--
+-- Every search reads newest first, ORDER BY <the filter that drives it>, id DESC, from one index that
+-- starts with that filter and ends with id DESC, and stops after a page: H2 2.2 walks an index only
+-- forwards, so the ids are kept descending in the index itself (PostgreSQL reads them either way). A
+-- time window (from/to on created_at) becomes a range of ids too, since ids begin with the millisecond
+-- they were made (delivery.control.DeliverySearch), so each of these indexes serves it as well.
+CREATE INDEX delivery_newest ON delivery (id DESC);
+CREATE INDEX delivery_asset ON delivery (asset_uuid, id DESC);
+CREATE INDEX delivery_event ON delivery (event_id, id DESC);
+CREATE INDEX delivery_state ON delivery (status, id DESC);
+CREATE INDEX delivery_type ON delivery (event_type, id DESC);
+-- the per-webhook log the same way (it was ascending, which H2 read whole and sorted)
+DROP INDEX delivery_log;
+CREATE INDEX delivery_log ON delivery (webhook_id, id DESC);
+
+-- Attempts counted per webhook and minute, added to in the transaction that records them
+-- (delivery.control.AttemptStats): one row per minute that had attempts. b0..b11 count attempts by
+-- duration, up to 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000 ms and above; p50 and p95
+-- are read from them. Purged with the deliveries, after webhooks.delivery.retention.
+CREATE TABLE attempt_stats (
+    webhook_id  VARCHAR(40) NOT NULL REFERENCES webhook (id) ON DELETE CASCADE,
+    minute_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    succeeded   INTEGER NOT NULL,
+    failed      INTEGER NOT NULL,
+    max_ms      BIGINT  NOT NULL,
+    b0 INTEGER NOT NULL, b1 INTEGER NOT NULL, b2 INTEGER NOT NULL, b3 INTEGER NOT NULL,
+    b4 INTEGER NOT NULL, b5 INTEGER NOT NULL, b6 INTEGER NOT NULL, b7 INTEGER NOT NULL,
+    b8 INTEGER NOT NULL, b9 INTEGER NOT NULL, b10 INTEGER NOT NULL, b11 INTEGER NOT NULL,
+    PRIMARY KEY (webhook_id, minute_at)
+);
+CREATE INDEX attempt_stats_minute ON attempt_stats (minute_at);
