@@ -1,18 +1,20 @@
 -- Search over the delivery log (GET /api/deliveries) and attempt statistics per webhook (GET /api/webhooks/{id}/stats).
 --
--- Every search reads newest first, ORDER BY <the filter that drives it>, id DESC, from one index that
--- starts with that filter and ends with id DESC, and stops after a page: H2 2.2 walks an index only
--- forwards, so the ids are kept descending in the index itself (PostgreSQL reads them either way). A
--- time window (from/to on created_at) becomes a range of ids too, since ids begin with the millisecond
--- they were made (delivery.control.DeliverySearch), so each of these indexes serves it as well.
+-- Every search reads newest first, ORDER BY <the filter that drives it> DESC, id DESC, from the one
+-- index that starts with that filter and ends with id, both descending, and stops after a page. H2 2.2
+-- walks an index only forwards, so the order is kept in the index itself (PostgreSQL reads either way),
+-- and the leading DESC tells H2's planner this index, not another one on the same column (the foreign
+-- key's, delivery_due_per_webhook), is the one that is already sorted. A time window (from/to on
+-- created_at) becomes a range of ids too, since ids begin with the millisecond they were made
+-- (delivery.control.DeliverySearch), so each of these indexes serves it as well.
 CREATE INDEX delivery_newest ON delivery (id DESC);
-CREATE INDEX delivery_asset ON delivery (asset_uuid, id DESC);
-CREATE INDEX delivery_event ON delivery (event_id, id DESC);
-CREATE INDEX delivery_state ON delivery (status, id DESC);
-CREATE INDEX delivery_type ON delivery (event_type, id DESC);
+CREATE INDEX delivery_asset ON delivery (asset_uuid DESC, id DESC);
+CREATE INDEX delivery_event ON delivery (event_id DESC, id DESC);
+CREATE INDEX delivery_state ON delivery (status DESC, id DESC);
+CREATE INDEX delivery_type ON delivery (event_type DESC, id DESC);
 -- the per-webhook log the same way (it was ascending, which H2 read whole and sorted)
 DROP INDEX delivery_log;
-CREATE INDEX delivery_log ON delivery (webhook_id, id DESC);
+CREATE INDEX delivery_log ON delivery (webhook_id DESC, id DESC);
 
 -- Attempts counted per webhook and minute, added to in the transaction that records them
 -- (delivery.control.AttemptStats): one row per minute that had attempts. b0..b11 count attempts by

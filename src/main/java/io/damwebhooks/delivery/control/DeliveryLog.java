@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Reads the delivery log. Pages by id, newest first: ids are time-ordered ({@code msg_} + ULID-like),
  * so "the next {@code max} ids below the last one seen" is stable while new deliveries arrive, and the
- * {@code delivery_log (webhook_id, id DESC)} index serves it without an OFFSET. {@link DeliverySearch}
+ * {@code delivery_log (webhook_id DESC, id DESC)} index serves it without an OFFSET. {@link DeliverySearch}
  * searches across webhooks the same way.
  */
 @ApplicationScoped
@@ -34,9 +34,9 @@ public class DeliveryLog {
         if (webhookId == null || em.find(Webhook.class, webhookId) == null) {
             throw new NotFoundException("No webhook " + webhookId);
         }
-        // ordered by the webhook first, constant here: so H2 reads delivery_log (webhook_id, id DESC) in order
+        // ordered by the webhook first, constant here: so H2 reads delivery_log (webhook_id DESC, id DESC) in order
         String jpql = SELECT_SUMMARY + " WHERE d.webhookId = :webhook" + (status == null ? "" : " AND d.status = :status")
-                + (beforeId == null ? "" : " AND d.id < :before") + " ORDER BY d.webhookId, d.id DESC";
+                + (beforeId == null ? "" : " AND d.id < :before") + " ORDER BY d.webhookId DESC, d.id DESC";
         TypedQuery<DeliverySummary> query = em.createQuery(jpql, DeliverySummary.class)
                 .setParameter("webhook", webhookId)
                 .setMaxResults(max);

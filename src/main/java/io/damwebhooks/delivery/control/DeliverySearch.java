@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * Searches the deliveries of all webhooks, newest first, a page at a time, reading one index range and
- * no more than a page of it (V8's indexes). The query orders by the filter that drives it, then by id
- * descending: the column is constant within the result, so the order is simply newest first, but it
- * lets H2 — which walks an index only forwards — see that the index already has the rows in order.
+ * no more than a page of it (V8's indexes). The query orders by the filter that drives it, then by id,
+ * both descending: the column is constant within the result, so the order is simply newest first, but
+ * it lets H2 — which walks an index only forwards — see that the index already has the rows in order.
  */
 @ApplicationScoped
 @Transactional
@@ -63,7 +63,7 @@ public class DeliverySearch {
         condition(where, parameters, "d.id < :below", "below", below);
         String driver = driver(criteria);
         return new Clauses((where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY " + (driver == null ? "" : driver + ", ") + "d.id DESC", parameters);
+                + " ORDER BY " + (driver == null ? "" : driver + " DESC, ") + "d.id DESC", parameters);
     }
 
     /**
