@@ -122,7 +122,7 @@ class GeneratedClientIT {
         document.get("paths").fieldNames().forEachRemaining(paths::add);
         assertEquals(new TreeSet<>(List.of("/api/webhooks", "/api/target-policy", "/api/webhooks/{id}", "/api/webhooks/{id}/secret",
                 "/api/webhooks/{id}/secret/rotate", "/api/webhooks/{id}/test", "/api/webhooks/{id}/deliveries",
-                "/api/webhooks/{id}/recover", "/api/deliveries/{id}",
+                "/api/webhooks/{id}/recover", "/api/webhooks/{id}/stats", "/api/deliveries", "/api/deliveries/{id}",
                 "/api/deliveries/{id}/redeliver", "/api/events", "/api/event-types")), paths);
     }
 
