@@ -86,5 +86,5 @@ function draw(figure, stats) {
                     h('td', {'data-label': 'Succeeded', class: 'numeric'}, b.succeeded),
                     h('td', {'data-label': 'Failed', class: 'numeric'}, b.failed),
                     h('td', {'data-label': 'p50', class: 'numeric'}, b.p50Ms != null ? `${b.p50Ms} ms` : '—'),
-                    h('td', {'data-label': 'p95', class: 'numeric'}, b.p95Ms != null ? `${b.p95Ms} ms` : '—')))))))));
+                    h('td', {'data-label': 'p95', class: 'numeric'}, b.p95Ms != null ? `${b.p95Ms} ms` : '—'))))))));
 }
