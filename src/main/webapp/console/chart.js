@@ -59,8 +59,10 @@ function draw(figure, stats) {
         : `${(i * step + step / 2).toFixed(1)},${(latencyTop + LATENCY - b.p95Ms / slowest * LATENCY).toFixed(1)}`);
     // one line per run of hours that had attempts: an hour without any is a gap, not a zero
     const runs = points.join(' ').split(/\s*null\s*/).map(run => run.trim()).filter(Boolean);
-    const ticks = buckets.map((b, i) => i % 6 === 0 ? svg('text', {class: 'tick', x: i * step + step / 2, y: latencyTop + LATENCY + 16,
-        'text-anchor': 'middle'}, hour.format(new Date(b.start))) : null);
+    const dots = points.map(point => point && svg('circle', {class: 'latency', r: 3,
+        cx: point.split(',')[0], cy: point.split(',')[1]}));
+    const ticks = buckets.map((b, i) => i % 6 === 0 ? svg('text', {class: 'tick', x: i * step + (i ? step / 2 : 0), y: latencyTop + LATENCY + 16,
+        'text-anchor': i ? 'middle' : 'start'}, hour.format(new Date(b.start))) : null);
 
     const chart = svg('svg', {viewBox: `0 0 ${WIDTH} ${latencyTop + LATENCY + 22}`, role: 'img', 'aria-label': summary,
             preserveAspectRatio: 'none', class: 'chart-svg'},
@@ -69,7 +71,7 @@ function draw(figure, stats) {
         bars,
         svg('line', {class: 'axis', x1: 0, x2: WIDTH, y1: latencyTop + LATENCY + 0.5, y2: latencyTop + LATENCY + 0.5}),
         svg('text', {class: 'label', x: 2, y: latencyTop + 10}, `p95 latency, up to ${slowest} ms`),
-        runs.map(run => svg('polyline', {class: 'latency', points: run})),
+        runs.map(run => svg('polyline', {class: 'latency', points: run})), dots,
         ticks);
     figure.replaceChildren(
         h('figcaption', {}, h('strong', {}, 'Last 24 hours'), ' ',
