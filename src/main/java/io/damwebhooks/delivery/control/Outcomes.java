@@ -40,6 +40,9 @@ public class Outcomes {
     DeliveryMetrics metrics;
 
     @Inject
+    AttemptStats stats;
+
+    @Inject
     @ConfigProperty(name = "webhooks.delivery.retry-delays", defaultValue = "5s,5m,30m,2h,5h,10h,10h")
     String retryDelays;
 
@@ -66,6 +69,7 @@ public class Outcomes {
         Set<String> succeeded = new HashSet<>();
         Set<String> failing = new HashSet<>();
         Instant earliest = null;
+        AttemptStats.Tally tally = new AttemptStats.Tally();
         for (Outcome outcome : outcomes) {
             Delivery delivery = deliveries.get(outcome.claimed().deliveryId());
             // gone (webhook deleted), or no longer ours: its lease ran out and another instance took it
@@ -82,6 +86,7 @@ public class Outcomes {
             delivery.attemptCount++;
             delivery.lastStatusCode = result.statusCode();
             metrics.attempt(result);
+            tally.count(delivery.webhookId, result);
             if (result.succeeded()) {
                 finish(delivery, DeliveryStatus.succeeded);
                 succeeded.add(delivery.webhookId);
@@ -104,6 +109,7 @@ public class Outcomes {
         }
         failing.removeAll(succeeded);
         updateFailingSince(succeeded, failing, now);
+        stats.add(tally);
         // written now rather than at commit: a lost connection surfaces here, whole, for DatabaseRetry
         em.flush();
         return Optional.ofNullable(earliest);

@@ -1,6 +1,7 @@
 package io.damwebhooks.platform.entity;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 
 /**
  * Identifiers like {@code wh_01JD8X3K4Q7M9ZB2C5N6P0RSTV}: a prefix that says what it names, then 48
@@ -15,9 +16,22 @@ public final class Ids {
     private Ids() { }
 
     public static String next(String prefix) {
-        long millis = System.currentTimeMillis();
+        return at(prefix, Instant.now());
+    }
+
+    /** A new id made as if at that millisecond (test data that spans days uses it). */
+    public static String at(String prefix, Instant at) {
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);
+        return of(prefix, Math.max(0, at.toEpochMilli()), random);
+    }
+
+    /** The lowest id {@code prefix} can have at that millisecond: a bound for ranges of ids by time. */
+    public static String first(String prefix, Instant at) {
+        return of(prefix, Math.max(0, at.toEpochMilli()), new byte[10]);
+    }
+
+    private static String of(String prefix, long millis, byte[] random) {
         char[] out = new char[26];
         for (int i = 9; i >= 0; i--) {
             out[i] = ALPHABET[(int) (millis & 31)];
