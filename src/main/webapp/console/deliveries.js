@@ -5,8 +5,10 @@ import {get, post} from './api.js';
 import {paneHeader} from './pane.js';
 import {eventLabel, statusBadge} from './delivery-format.js';
 import {renderDetail, codeClass} from './delivery-detail.js';
+import {renderChart} from './chart.js';
 
 const REFRESH_MS = 3000;
+const CHART_REFRESH_MS = 30000;
 const PAGE = 25;
 const COLUMNS = ['Status', 'Event', 'Attempts', 'Last response', 'Created'];
 
@@ -34,7 +36,8 @@ export function renderDeliveries(pane, webhook) {
     const detail = h('section', {class: 'delivery-detail', id: 'delivery-detail', hidden: true,
         'aria-labelledby': 'delivery-detail-title'});
 
-    pane.replaceChildren(paneHeader(webhook, 'deliveries'),
+    const chart = h('div', {class: 'chart-box'});
+    pane.replaceChildren(paneHeader(webhook, 'deliveries'), chart,
         h('div', {class: 'toolbar'},
             h('div', {class: 'field inline'}, h('label', {for: 'delivery-status'}, 'Show'), filter),
             testButton),
@@ -153,12 +156,15 @@ export function renderDeliveries(pane, webhook) {
         }
     });
 
+    const reloadChart = renderChart(chart, webhook);
+    const chartTimer = setInterval(() => { if (document.visibilityState === 'visible') reloadChart(); }, CHART_REFRESH_MS);
     const tick = () => { if (document.visibilityState === 'visible') refresh(); };
     const timer = setInterval(tick, REFRESH_MS);
     document.addEventListener('visibilitychange', tick);
     refresh();
     return () => {
         clearInterval(timer);
+        clearInterval(chartTimer);
         document.removeEventListener('visibilitychange', tick);
     };
 }

@@ -1,10 +1,11 @@
 // Boots the console: signs in, keeps the webhook list, and shows the view the URL's hash names:
-// #/ (welcome), #/new, #/webhooks/{id} (settings), #/webhooks/{id}/deliveries.
+// #/ (welcome), #/new, #/webhooks/{id} (settings), #/webhooks/{id}/deliveries, #/search/{asset uuid or event id}.
 import {h} from './dom.js';
 import {get, session} from './api.js';
 import {renderList} from './list.js';
 import {renderForm} from './form.js';
 import {renderDeliveries} from './deliveries.js';
+import {renderSearch} from './search.js';
 import {welcome} from './pane.js';
 import {showLogin, hideLogin} from './login.js';
 
@@ -17,6 +18,7 @@ let dispose = () => {};
 function route() {
     const [, view, id, sub] = location.hash.split('/');
     if (view === 'new') return {view: 'new'};
+    if (view === 'search' && id) return {view: 'search', text: decodeURIComponent(id)};
     if (view === 'webhooks' && id) return {view: sub === 'deliveries' ? 'deliveries' : 'settings', id: decodeURIComponent(id)};
     return {view: 'home'};
 }
@@ -29,13 +31,14 @@ async function loadList() {
 async function render() {
     dispose();
     dispose = () => {};
-    const {view, id} = route();
+    const {view, id, text} = route();
     // on a phone the list and the pane take turns; on a wide screen they sit side by side
     document.body.className = view === 'home' ? 'view-list' : 'view-detail';
     renderList(list, webhooks, id, loadList);
     loadList().catch(() => {}); // changes made elsewhere show up on the next navigation
     if (view === 'home') return pane.replaceChildren(welcome());
     if (view === 'new') return (dispose = renderForm(pane, null, {changed: loadList}));
+    if (view === 'search') return (dispose = renderSearch(pane, text, webhooks));
     pane.replaceChildren(h('p', {class: 'muted loading'}, 'Loading…'));
     try {
         const webhook = await get(`webhooks/${encodeURIComponent(id)}`);
@@ -80,6 +83,13 @@ window.addEventListener('unauthorized', () => {
     const wasSignedIn = session.signedIn;
     session.signOut();
     if (wasSignedIn && !app.hidden) signedOut('Your session ended: please sign in again.');
+});
+document.getElementById('search-form').addEventListener('submit', event => {
+    event.preventDefault();
+    const text = document.getElementById('search-query').value.trim();
+    if (!text) return;
+    const hash = `#/search/${encodeURIComponent(text)}`;
+    if (location.hash === hash) render(); else location.hash = hash;
 });
 document.getElementById('sign-out').addEventListener('click', () => {
     session.signOut();

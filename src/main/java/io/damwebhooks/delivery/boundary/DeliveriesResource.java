@@ -1,6 +1,7 @@
 package io.damwebhooks.delivery.boundary;
 
 import io.damwebhooks.delivery.control.DeliveryLog;
+import io.damwebhooks.delivery.control.DeliverySearch;
 import io.damwebhooks.delivery.control.Redelivery;
 import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.security.control.BuiltInUsers;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** One delivery of the log, with its attempts and body; and sending it again. Admins only. */
+/** The log of all webhooks searched; one delivery of it, with its attempts and body; and sending it again. Admins only. */
 @Path("deliveries")
 @RequestScoped
 @RolesAllowed(BuiltInUsers.ADMIN)
@@ -36,6 +38,25 @@ public class DeliveriesResource {
 
     @Inject
     Redelivery redelivery;
+
+    @Inject
+    DeliverySearch search;
+
+    /** Every parameter optional, read as text: a bad one is a 400 naming it (see {@link SearchQuery}), not JAX-RS's 404. */
+    @GET
+    @Operation(summary = "Search the deliveries of all webhooks, newest first, one page at a time",
+            description = "Every parameter is optional; those given must all match. Items carry no attempts and no body.")
+    @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = DeliveryPage.class)))
+    @APIResponse(responseCode = "400", description = "A bad parameter: a problem document whose errors name it")
+    public DeliveryPage search(@QueryParam("assetUuid") String assetUuid, @QueryParam("eventId") String eventId,
+                               @QueryParam("eventType") String eventType, @QueryParam("status") String status,
+                               @QueryParam("webhookId") String webhookId, @QueryParam("from") String from,
+                               @QueryParam("to") String to, @QueryParam("limit") String limit,
+                               @QueryParam("cursor") String cursor) {
+        SearchQuery query = SearchQuery.of(assetUuid, eventId, eventType, status, webhookId, from, to, limit, cursor);
+        var fetched = search.newestFirst(query.criteria(), query.afterId(), query.limit() + 1);
+        return DeliveryPage.of(fetched.stream().map(DeliveryJson::of).toList(), query.limit());
+    }
 
     @GET
     @Path("{id}")

@@ -28,6 +28,7 @@ public class DatabaseRetry {
     @Inject Claims claims;
     @Inject Outcomes outcomes;
     @Inject Retention retention;
+    @Inject AttemptStats stats;
 
     public ClaimBatch claim(int limit, ToIntFunction<String> roomOf, String instance, Duration lease, Instant now) {
         return TransientDatabaseError.translate(() -> claims.claim(limit, roomOf, instance, lease, now));
@@ -43,5 +44,9 @@ public class DatabaseRetry {
 
     public int purgeEvents(Instant cutoff) {
         return TransientDatabaseError.translate(() -> retention.events(cutoff));
+    }
+
+    public int purgeStats(Instant cutoff) {
+        return TransientDatabaseError.translate(() -> stats.purge(cutoff));
     }
 }

@@ -15,15 +15,16 @@ import java.util.List;
 /**
  * Reads the delivery log. Pages by id, newest first: ids are time-ordered ({@code msg_} + ULID-like),
  * so "the next {@code max} ids below the last one seen" is stable while new deliveries arrive, and the
- * {@code delivery_log (webhook_id, id)} index serves it without an OFFSET.
+ * {@code delivery_log (webhook_id DESC, id DESC)} index serves it without an OFFSET. {@link DeliverySearch}
+ * searches across webhooks the same way.
  */
 @ApplicationScoped
 @Transactional
 public class DeliveryLog {
 
-    private static final String SUMMARY = "SELECT new io.damwebhooks.delivery.control.DeliverySummary(d.id, d.webhookId,"
+    static final String SELECT_SUMMARY = "SELECT new io.damwebhooks.delivery.control.DeliverySummary(d.id, d.webhookId,"
             + " d.eventId, d.eventType, d.assetUuid, d.status, d.attemptCount, d.nextAttemptAt, d.lastStatusCode, d.createdAt,"
-            + " d.updatedAt) FROM Delivery d WHERE d.webhookId = :webhook";
+            + " d.updatedAt) FROM Delivery d";
 
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;
@@ -33,8 +34,9 @@ public class DeliveryLog {
         if (webhookId == null || em.find(Webhook.class, webhookId) == null) {
             throw new NotFoundException("No webhook " + webhookId);
         }
-        String jpql = SUMMARY + (status == null ? "" : " AND d.status = :status")
-                + (beforeId == null ? "" : " AND d.id < :before") + " ORDER BY d.id DESC";
+        // ordered by the webhook first, constant here: so H2 reads delivery_log (webhook_id DESC, id DESC) in order
+        String jpql = SELECT_SUMMARY + " WHERE d.webhookId = :webhook" + (status == null ? "" : " AND d.status = :status")
+                + (beforeId == null ? "" : " AND d.id < :before") + " ORDER BY d.webhookId DESC, d.id DESC";
         TypedQuery<DeliverySummary> query = em.createQuery(jpql, DeliverySummary.class)
                 .setParameter("webhook", webhookId)
                 .setMaxResults(max);

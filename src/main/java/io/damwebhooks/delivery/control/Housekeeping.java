@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Purges deliveries and accepted events older than {@code webhooks.delivery.retention}, every
+ * Purges deliveries, accepted events and attempt statistics older than {@code webhooks.delivery.retention}, every
  * {@code webhooks.delivery.purge-interval} and once shortly after start, on an executor the
  * application defines itself (the WAR deploys on a bare server).
  */
@@ -69,6 +69,7 @@ public class Housekeeping {
             Instant cutoff = Instant.now().minus(keep);
             int deliveries = drain(() -> database.purgeDeliveries(cutoff));
             int events = drain(() -> database.purgeEvents(cutoff));
+            database.purgeStats(cutoff); // at most a purge interval's minutes per webhook: one statement
             if (deliveries + events > 0) {
                 LOG.info(() -> "Purged " + deliveries + " deliveries and " + events + " events from before " + cutoff);
             }

@@ -44,6 +44,9 @@ public class Outcomes {
     AssetLanes lanes;
 
     @Inject
+    AttemptStats stats;
+
+    @Inject
     @ConfigProperty(name = "webhooks.delivery.retry-delays", defaultValue = "5s,5m,30m,2h,5h,10h,10h")
     String retryDelays;
 
@@ -71,6 +74,7 @@ public class Outcomes {
         Set<String> failing = new HashSet<>();
         List<Delivery> done = new ArrayList<>();
         Instant earliest = null;
+        AttemptStats.Tally tally = new AttemptStats.Tally();
         for (Outcome outcome : outcomes) {
             Delivery delivery = deliveries.get(outcome.claimed().deliveryId());
             // gone (webhook deleted), or no longer ours: its lease ran out and another instance took it
@@ -87,6 +91,7 @@ public class Outcomes {
             delivery.attemptCount++;
             delivery.lastStatusCode = result.statusCode();
             metrics.attempt(result);
+            tally.count(delivery.webhookId, result);
             if (result.succeeded()) {
                 finish(delivery, DeliveryStatus.succeeded);
                 done.add(delivery);
@@ -112,6 +117,7 @@ public class Outcomes {
         }
         failing.removeAll(succeeded);
         updateFailingSince(succeeded, failing, now);
+        stats.add(tally);
         // written now rather than at commit: a lost connection surfaces here, whole, for DatabaseRetry
         em.flush();
         lanes.releaseNext(done, now); // per-asset ordering: each finished delivery lets its asset's next one go

@@ -3,6 +3,7 @@ package io.damwebhooks.platform.boundary;
 import io.damwebhooks.delivery.boundary.DeliveriesResource;
 import io.damwebhooks.delivery.boundary.RecoveryResource;
 import io.damwebhooks.delivery.boundary.WebhookDeliveriesResource;
+import io.damwebhooks.delivery.boundary.WebhookStatsResource;
 import io.damwebhooks.delivery.boundary.WebhookTestResource;
 import io.damwebhooks.event.boundary.EventTypesResource;
 import io.damwebhooks.event.boundary.EventsResource;
@@ -41,6 +42,7 @@ public class WebhooksApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(WebhooksResource.class, TargetPolicyResource.class, WebhookTestResource.class, WebhookDeliveriesResource.class,
                 RecoveryResource.class, DeliveriesResource.class, EventsResource.class, EventTypesResource.class,
+                WebhookStatsResource.class,
                 BodyLimit.class, StrictJson.class, HttpErrorMapper.class, InvalidInputMapper.class,
                 UnreadableBodyMapper.class, UnexpectedErrorMapper.class, RoleCheck.class);
     }

@@ -1,6 +1,5 @@
 package io.damwebhooks.security.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -38,7 +37,7 @@ public class AdminPassword {
     @ConfigProperty(name = "webhooks.security.built-in-users", defaultValue = "true")
     boolean builtInUsers;
 
-    private String value;
+    private volatile String value;
 
     /** At start-up, so that the generated password's file exists before anybody needs it. */
     void generateAtStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -46,13 +45,19 @@ public class AdminPassword {
         if (builtInUsers) value();
     }
 
-    @PostConstruct
-    void load() {
-        value = configured.filter(p -> !p.isEmpty()).orElseGet(this::generatedOnce);
-    }
-
+    /**
+     * Read (or generated) on first use, not in a {@code @PostConstruct}: calling the start-up observer
+     * creates this bean, and with the built-in users switched off it must not write the file.
+     */
     public String value() {
-        return value;
+        String known = value;
+        if (known == null) {
+            synchronized (this) {
+                if (value == null) value = configured.filter(p -> !p.isEmpty()).orElseGet(this::generatedOnce);
+                known = value;
+            }
+        }
+        return known;
     }
 
     private String generatedOnce() {

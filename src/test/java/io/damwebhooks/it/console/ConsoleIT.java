@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,12 +36,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The admin console in a real headless chromium, against the real WAR and a real receiver on loopback:
- * an admin signs in, creates a webhook through the form, toggles it, and sees its deliveries.
+ * an admin signs in, creates a webhook through the form, toggles it, sees its deliveries and its last day
+ * as a chart, and finds an asset's deliveries across webhooks.
  * The methods run in order and share the browser and the webhook.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -228,6 +231,61 @@ class ConsoleIT {
 
     @Test
     @Order(6)
+    void anAssetsDeliveriesAreFoundAndTheChartMatchesTheStatistics() {
+        String asset = "asset-" + UUID.randomUUID();
+        Api.Reply accepted = Api.publisher(base).post("events", "{\"type\": \"asset.uploaded\", \"asset\": {\"uuid\": \"" + asset
+                + "\", \"name\": \"search.jpg\", \"size\": 1, \"path\": \"/search.jpg\", \"mimeType\": \"image/jpeg\","
+                + " \"cdnLink\": \"https://cdn.example.com/search.jpg\"}}");
+        assertEquals(202, accepted.status(), accepted.toString());
+        String eventId = accepted.json().getString("eventId");
+        Poll.until(Duration.ofSeconds(60), () -> Api.admin(base).get("deliveries?assetUuid=" + asset).json().getJsonArray("items"),
+                items -> items.size() == 1 && items.getJsonObject(0).getString("status").equals("succeeded"), "the asset's delivery succeeded");
+
+        page.go("#/");
+        WebElement box = page.visible("search-query");
+        box.clear();
+        box.sendKeys(asset, Keys.ENTER); // by keyboard: type, then Enter
+        WebElement row = page.until(d -> d.findElements(By.cssSelector("#search-rows tr")).stream().findFirst().orElse(null));
+        assertEquals(1, driver.findElements(By.cssSelector("#search-rows tr")).size());
+        assertEquals(webhookId, row.getAttribute("data-webhook"));
+        assertEquals("succeeded", row.getAttribute("data-status"));
+        assertTrue(row.getText().contains("Receiver on loopback") && row.getText().contains(asset), row.getText());
+        assertTrue(page.visible("search-summary").getText().contains("1 delivery to 1 webhook"), page.visible("search-summary").getText());
+        row.findElement(By.cssSelector("button.details")).click();
+        page.visible(By.cssSelector("#delivery-detail table.attempts"));
+
+        page.type("search-query", eventId);
+        page.click("search-submit");
+        page.until(d -> d.findElements(By.cssSelector("#search-rows tr")).stream()
+                .anyMatch(r -> eventId.equals(r.findElement(By.cssSelector(".id")).getText())));
+
+        page.go("#/webhooks/" + webhookId + "/deliveries");
+        page.until(d -> d.findElements(By.cssSelector("#stats-chart g.bar")).size() == 24);
+        var stats = Api.admin(base).get("webhooks/" + webhookId + "/stats").json().getJsonArray("buckets");
+        List<WebElement> bars = driver.findElements(By.cssSelector("#stats-chart g.bar"));
+        long attempts = 0;
+        for (int i = 0; i < 24; i++) {
+            var bucket = stats.getJsonObject(i);
+            WebElement bar = bars.get(i);
+            assertEquals(bucket.getString("start"), bar.getAttribute("data-start"));
+            assertEquals(String.valueOf(bucket.getInt("succeeded")), bar.getAttribute("data-succeeded"), "hour " + bucket);
+            assertEquals(String.valueOf(bucket.getInt("failed")), bar.getAttribute("data-failed"), "hour " + bucket);
+            double okHeight = Double.parseDouble(bar.findElement(By.cssSelector("rect.ok")).getAttribute("height"));
+            assertEquals(bucket.getInt("succeeded") > 0, okHeight > 0, "a bar as tall as its count: " + bucket);
+            attempts += bucket.getInt("succeeded") + bucket.getInt("failed");
+        }
+        assertTrue(attempts >= 4, "the upload, its redelivery, the test event and this one: " + attempts);
+        String label = driver.findElement(By.cssSelector("#stats-chart svg")).getAttribute("aria-label");
+        assertTrue(label.startsWith("Last 24 hours: ") && label.contains(" succeeded"), label);
+        WebElement numbers = page.visible(By.cssSelector("#stats-chart details summary"));
+        numbers.sendKeys(Keys.ENTER); // the numbers as a table, opened by keyboard
+        WebElement last = page.visible(By.cssSelector("#stats-table tbody tr:last-child"));
+        var lastBucket = stats.getJsonObject(23);
+        assertTrue(last.getText().contains(String.valueOf(lastBucket.getInt("succeeded"))), last.getText());
+    }
+
+    @Test
+    @Order(7)
     void itWorksAt1280PixelsAndOnAPhone() throws IOException {
         Api.admin(base).post("webhooks", """
                 {"name": "Search index", "hostname": "search.example.org", "path": "/dam/events", "active": false,
@@ -261,11 +319,15 @@ class ConsoleIT {
         page.visible("active-" + webhookId);
         Browser.screenshot(driver, "console-375-list");
         assertEquals(List.of(), page.overflowing(375), "the list fits a phone");
+        page.go("#/search/3f1c");
+        page.visible(By.cssSelector("#search-rows tr"));
+        Browser.screenshot(driver, "console-375-search");
+        assertEquals(List.of(), page.overflowing(375), "the search's results fit a phone");
         Browser.viewport(driver, 1280, 900, false);
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void deletingAsksFirst() {
         String id = Api.admin(base).get("webhooks").array().stream().map(v -> v.asJsonObject())
                 .filter(w -> w.getString("name").equals("Search index")).findFirst().orElseThrow().getString("id");

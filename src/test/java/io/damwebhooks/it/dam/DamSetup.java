@@ -20,18 +20,19 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The sample DAM ({@code examples/dam}, built by the invoker plugin) as its operators run it: Payara
  * Micro with the DAM's WAR, JDBC pools on real PostgreSQL made by asadmin commands, the DAM's users in
- * its own database.
+ * its own database. The server matrix ({@code it.servers}) uses its users, requests and counts too.
  */
-final class DamSetup {
+public final class DamSetup {
 
-    static final String EDITOR = "editor";
-    static final String EDITOR_PASSWORD = "editor-secret-pw";
-    static final String OPS = "ops";
-    static final String OPS_PASSWORD = "ops-secret-pw";
+    public static final String EDITOR = "editor";
+    public static final String EDITOR_PASSWORD = "editor-secret-pw";
+    public static final String OPS = "ops";
+    public static final String OPS_PASSWORD = "ops-secret-pw";
 
     private DamSetup() { }
 
@@ -74,7 +75,12 @@ final class DamSetup {
 
     /** The DAM's users, in the DAM's database: an editor of assets, and an operator who manages webhooks. */
     static void users(EmbeddedPostgres database) throws SQLException {
-        try (Connection connection = database.getPostgresDatabase().getConnection()) {
+        users(database.getPostgresDatabase());
+    }
+
+    /** The same in the database of {@code dataSource}. */
+    public static void users(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
             // the DAM's own schema script (examples/dam, META-INF/dam-schema.sql) makes the same, if absent
             connection.createStatement().execute("CREATE TABLE IF NOT EXISTS dam_user (name VARCHAR(100) PRIMARY KEY, password_hash VARCHAR(300) NOT NULL)");
             connection.createStatement().execute("CREATE TABLE IF NOT EXISTS dam_user_group (user_name VARCHAR(100) NOT NULL, group_name VARCHAR(100) NOT NULL, PRIMARY KEY (user_name, group_name))");
@@ -94,7 +100,11 @@ final class DamSetup {
     }
 
     static int count(EmbeddedPostgres database, String sql, Object... parameters) {
-        try (Connection connection = database.getPostgresDatabase().getConnection();
+        return count(database.getPostgresDatabase(), sql, parameters);
+    }
+
+    public static int count(DataSource dataSource, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
             try (ResultSet rows = statement.executeQuery()) {
@@ -107,12 +117,12 @@ final class DamSetup {
     }
 
     /** The DAM's own REST API ({@code /dam/rest}) as one of its users. */
-    static Api assets(URL base, String user, String password) {
+    public static Api assets(URL base, String user, String password) {
         return Api.as(base, "rest/", user, password);
     }
 
     /** The webhook API inside the DAM ({@code /dam/api}) as one of the DAM's users. */
-    static Api webhooks(URL base, String user, String password) {
+    public static Api webhooks(URL base, String user, String password) {
         return Api.as(base, user, password);
     }
 
@@ -121,13 +131,13 @@ final class DamSetup {
         return Api.as(base, Deployments.ADMIN, Deployments.ADMIN_PASSWORD);
     }
 
-    static String upload(String name, String folder) {
+    public static String upload(String name, String folder) {
         return """
                 {"name": "%s", "folder": "%s", "size": 48211, "mimeType": "image/jpeg", "width": 1920, "height": 1080}""".formatted(name, folder);
     }
 
     /** A webhook on every event the DAM fires, with the file details and custom metadata. */
-    static String webhook(String url) {
+    public static String webhook(String url) {
         return """
                 {"name": "PIM", "url": "%s",
                  "triggers": [{"event": "asset.uploaded"}, {"event": "asset.moved"}, {"event": "asset.renamed"},

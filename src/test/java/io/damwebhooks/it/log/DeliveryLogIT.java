@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -236,6 +237,153 @@ class DeliveryLogIT {
         assertEquals("failed", status(recent));
         assertEquals(200, admin().get("test-seed/events/new-event").status());
         assertEquals(List.of(recent, oldPending), ids(ok(admin().get("webhooks/" + webhook + "/deliveries"))));
+    }
+
+    @Test
+    void theSearchFindsAnAssetsDeliveriesToEveryWebhookAndCombinesFilters() {
+        String pim = webhook();
+        String cdn = webhook();
+        String asset = "asset-" + UUID.randomUUID();
+        Instant t = now().minusSeconds(120);
+        String toPim = seed(pim, asset, "evt-1-" + asset, "asset.uploaded", "failed", t);
+        String toCdn = seed(cdn, asset, "evt-1-" + asset, "asset.uploaded", "succeeded", t.plusSeconds(1));
+        String moved = seed(pim, asset, "evt-2-" + asset, "asset.moved", "succeeded", t.plusSeconds(60));
+        String other = seed(pim, "another-" + asset, "evt-3-" + asset, "asset.uploaded", "succeeded", t.plusSeconds(61));
+
+        JsonObject page = ok(admin().get("deliveries?assetUuid=" + asset));
+        assertEquals(List.of(moved, toCdn, toPim), ids(page), "every webhook's, newest first, no other asset's");
+        assertEquals(JsonValue.NULL, page.get("next"));
+        JsonObject first = page.getJsonArray("items").getJsonObject(2);
+        assertEquals(asset, first.getString("assetUuid"));
+        assertEquals(pim, first.getString("webhookId"));
+        assertFalse(first.containsKey("attempts") || first.containsKey("payload"), "a page carries no attempts nor bodies");
+
+        assertEquals(List.of(toCdn, toPim), ids(ok(admin().get("deliveries?eventId=evt-1-" + asset))));
+        assertEquals(List.of(toPim), ids(ok(admin().get("deliveries?eventId=evt-1-" + asset + "&webhookId=" + pim))));
+        assertEquals(List.of(toPim), ids(ok(admin().get("deliveries?assetUuid=" + asset + "&status=failed"))));
+        assertEquals(List.of(moved), ids(ok(admin().get("deliveries?assetUuid=" + asset + "&eventType=asset.moved"))));
+        assertEquals(List.of(moved, toPim), ids(ok(admin().get("deliveries?assetUuid=" + asset + "&webhookId=" + pim))));
+        assertEquals(List.of(toCdn, toPim), ids(ok(admin().get("deliveries?assetUuid=" + asset + "&from=" + t + "&to=" + t.plusSeconds(60)))),
+                "from inclusive, to exclusive");
+        assertEquals(List.of(moved), ids(ok(admin().get("deliveries?assetUuid=" + asset + "&from=" + t.plusSeconds(2)))));
+        assertEquals(List.of(other, moved), ids(ok(admin().get("deliveries?webhookId=" + pim + "&eventType=&from=" + t.plusSeconds(60)))),
+                "an empty parameter counts as absent");
+        assertEquals(List.of(), ids(ok(admin().get("deliveries?assetUuid=" + asset + "&status=pending"))));
+        List<String> newest = ids(ok(admin().get("deliveries?limit=2")));
+        assertEquals(2, newest.size(), "no filter: the newest of all");
+    }
+
+    @Test
+    void tenThousandDeliveriesOfOneAssetPageToTheEndNewestFirst() {
+        List<String> webhooks = List.of(webhook(), webhook(), webhook());
+        String asset = "asset-" + UUID.randomUUID();
+        String json = "{\"webhookIds\": [\"" + String.join("\", \"", webhooks) + "\"], \"count\": 10000, \"assetUuid\": \"" + asset
+                + "\", \"status\": \"succeeded\", \"createdAt\": \"" + now().minusSeconds(90) + "\", \"attempts\": [200]}";
+        Api.Reply seeded = admin().post("test-seed/deliveries", json);
+        assertEquals(200, seeded.status(), seeded.toString());
+        List<String> expected = new ArrayList<>(seeded.json().getJsonArray("ids").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList());
+        expected.sort(Comparator.reverseOrder());
+
+        List<String> seen = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            JsonObject page = ok(admin().get("deliveries?assetUuid=" + asset + "&limit=250" + (next == null ? "" : "&cursor=" + next)));
+            seen.addAll(ids(page));
+            next = page.get("next") instanceof JsonString cursor ? cursor.getString() : null;
+        } while (next != null && ++pages < 100);
+        assertEquals(expected, seen, "all 10,000, newest first, none twice");
+        List<String> toOne = new ArrayList<>();
+        next = null;
+        do {
+            JsonObject page = ok(admin().get("deliveries?assetUuid=" + asset + "&webhookId=" + webhooks.get(1) + "&limit=250"
+                    + (next == null ? "" : "&cursor=" + next)));
+            toOne.addAll(ids(page));
+            next = page.get("next") instanceof JsonString cursor ? cursor.getString() : null;
+        } while (next != null && toOne.size() < 10_000);
+        assertEquals(3333, toOne.size(), "one webhook's share: the second of three, round robin");
+    }
+
+    @Test
+    void badSearchParametersAre400sNamingThem() {
+        assertInvalid(admin().get("deliveries?status=done"), "status");
+        assertInvalid(admin().get("deliveries?limit=251"), "limit");
+        assertInvalid(admin().get("deliveries?cursor=bm90LWEtY3Vyc29y"), "cursor");
+        assertInvalid(admin().get("deliveries?eventType=asset.exploded"), "eventType");
+        assertInvalid(admin().get("deliveries?from=yesterday"), "from");
+        assertInvalid(admin().get("deliveries?to=2026-13-01T00:00:00Z"), "to");
+        assertInvalid(admin().get("deliveries?from=2026-11-29T10:00:00Z&to=2026-11-29T10:00:00Z"), "to");
+        assertInvalid(admin().get("deliveries?assetUuid=" + "x".repeat(201)), "assetUuid");
+        assertEquals(List.of(), ids(ok(admin().get("deliveries?eventType=webhook.test&webhookId=wh_unknown"))));
+        for (var refused : Map.of(Api.anonymous(base()), 401, Api.publisher(base()), 403).entrySet()) {
+            assertEquals(refused.getValue(), refused.getKey().get("deliveries").status());
+            assertEquals(refused.getValue(), refused.getKey().get("webhooks/" + webhook() + "/stats").status());
+        }
+    }
+
+    @Test
+    void statsCountAScriptedHistoryPerBucket() {
+        String webhook = webhook();
+        // within the hour this deployment keeps: 25 minutes ago, on a 5-minute boundary
+        long fiveMinutes = Duration.ofMinutes(5).toMillis();
+        Instant base = Instant.ofEpochMilli(now().minus(Duration.ofMinutes(25)).toEpochMilli() / fiveMinutes * fiveMinutes);
+        // 10 attempts of 40 ms answered 200 in its first minute, then a 503 after 300 ms and a timeout at
+        // 15 s in its 7th minute, and one 204 of 5 ms 20 minutes later
+        StringBuilder attempts = new StringBuilder("[");
+        for (int i = 0; i < 10; i++) attempts.append(attempt(base.plusSeconds(i * 5), 40, 200)).append(", ");
+        attempts.append(attempt(base.plusSeconds(400), 300, 503)).append(", ").append(attempt(base.plusSeconds(401), 15_000, null))
+                .append(", ").append(attempt(base.plus(Duration.ofMinutes(20)), 5, 204)).append("]");
+        assertEquals(204, admin().post("test-seed/attempts/" + webhook, attempts.toString()).status());
+
+        JsonObject stats = ok(admin().get("webhooks/" + webhook + "/stats?bucket=5m&from=" + base + "&to=" + base.plus(Duration.ofMinutes(25))));
+        assertEquals(webhook, stats.getString("webhookId"));
+        assertEquals("5m", stats.getString("bucket"));
+        assertEquals(base, Instant.parse(stats.getString("from")));
+        assertEquals(base.plus(Duration.ofMinutes(25)), Instant.parse(stats.getString("to")));
+        var buckets = stats.getJsonArray("buckets");
+        assertEquals(5, buckets.size());
+        assertBucket(buckets.getJsonObject(0), base, 10, 0, 40, 40);
+        assertBucket(buckets.getJsonObject(1), base.plus(Duration.ofMinutes(5)), 0, 2, 500, 15_000);
+        assertBucket(buckets.getJsonObject(4), base.plus(Duration.ofMinutes(20)), 1, 0, 5, 5);
+        JsonObject empty = buckets.getJsonObject(2);
+        assertEquals(0, empty.getInt("succeeded") + empty.getInt("failed"));
+        assertEquals(JsonValue.NULL, empty.get("p50Ms"), "an empty bucket: zeros and null percentiles");
+
+        var hours = ok(admin().get("webhooks/" + webhook + "/stats?bucket=1h&from=" + base + "&to=" + base.plus(Duration.ofMinutes(25))))
+                .getJsonArray("buckets").getValuesAs(JsonObject.class);
+        assertEquals(base.truncatedTo(ChronoUnit.HOURS), Instant.parse(hours.get(0).getString("start")), "moved out to whole hours");
+        assertEquals(List.of(11, 2), List.of(hours.stream().mapToInt(h -> h.getInt("succeeded")).sum(),
+                hours.stream().mapToInt(h -> h.getInt("failed")).sum()));
+        if (hours.size() == 1) assertBucket(hours.get(0), base.truncatedTo(ChronoUnit.HOURS), 11, 2, 50, 15_000);
+        JsonObject lastDay = ok(admin().get("webhooks/" + webhook + "/stats"));
+        assertEquals(24, lastDay.getJsonArray("buckets").size(), "by default the last 24 hours, hourly");
+        assertEquals(13, lastDay.getJsonArray("buckets").stream().mapToInt(b -> b.asJsonObject().getInt("succeeded")
+                + b.asJsonObject().getInt("failed")).sum());
+        assertInvalid(admin().get("webhooks/" + webhook + "/stats?bucket=2h"), "bucket");
+        assertInvalid(admin().get("webhooks/" + webhook + "/stats?from=noon"), "from");
+        assertInvalid(admin().get("webhooks/" + webhook + "/stats?bucket=1m&from=2026-01-01T00:00:00Z&to=2026-01-03T00:00:00Z"), "bucket");
+        assertProblem(admin().get("webhooks/wh_unknown/stats"), 404);
+    }
+
+    private static String attempt(Instant startedAt, long durationMs, Integer statusCode) {
+        return "{\"startedAt\": \"" + startedAt + "\", \"durationMs\": " + durationMs + ", \"statusCode\": " + statusCode + "}";
+    }
+
+    private static void assertBucket(JsonObject bucket, Instant start, int succeeded, int failed, long p50, long p95) {
+        assertEquals(start, Instant.parse(bucket.getString("start")), bucket.toString());
+        assertEquals(succeeded, bucket.getInt("succeeded"), bucket.toString());
+        assertEquals(failed, bucket.getInt("failed"), bucket.toString());
+        assertEquals(p50, bucket.getJsonNumber("p50Ms").longValue(), bucket.toString());
+        assertEquals(p95, bucket.getJsonNumber("p95Ms").longValue(), bucket.toString());
+    }
+
+    private String seed(String webhook, String asset, String eventId, String eventType, String status, Instant createdAt) {
+        String json = "{\"webhookId\": \"" + webhook + "\", \"assetUuid\": \"" + asset + "\", \"eventId\": \"" + eventId
+                + "\", \"eventType\": \"" + eventType + "\", \"status\": \"" + status + "\", \"createdAt\": \"" + createdAt + "\""
+                + (status.equals("pending") ? ", \"nextAttemptAt\": \"" + now().plus(Duration.ofDays(1)) + "\"" : "")
+                + ", \"attempts\": [200]}";
+        return ok(admin().post("test-seed/deliveries", json)).getString("id");
     }
 
     /** Milliseconds only: what the database keeps (H2 has microseconds, the JVM clock nanoseconds). */

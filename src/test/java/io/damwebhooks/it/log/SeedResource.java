@@ -1,5 +1,7 @@
 package io.damwebhooks.it.log;
 
+import io.damwebhooks.delivery.control.AttemptResult;
+import io.damwebhooks.delivery.control.AttemptStats;
 import io.damwebhooks.delivery.entity.Attempt;
 import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.delivery.entity.DeliveryStatus;
@@ -8,6 +10,7 @@ import io.damwebhooks.platform.entity.Ids;
 import io.damwebhooks.security.control.BuiltInUsers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -20,8 +23,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Test only, deployed by {@link DeliveryLogIT} beside the real WAR: writes delivery, attempt and event
@@ -40,8 +45,17 @@ public class SeedResource {
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;
 
+    @Inject
+    AttemptStats stats;
+
     public static class DeliverySeed {
         public String webhookId;
+        /** Instead of webhookId: {@code count} deliveries, one webhook after the other. */
+        public List<String> webhookIds;
+        public int count = 1;
+        public String assetUuid = "asset-seeded";
+        public String eventId;
+        public String eventType = "asset.uploaded";
         public String status;
         public Instant createdAt;
         public Instant nextAttemptAt;
@@ -54,15 +68,46 @@ public class SeedResource {
         public Instant receivedAt;
     }
 
+    /** Attempts as the engine would count them for the statistics; no delivery rows. */
+    public static class AttemptSeed {
+        public Instant startedAt;
+        public long durationMs;
+        public Integer statusCode;
+    }
+
+    @POST
+    @Path("attempts/{webhookId}")
+    public void attempts(@PathParam("webhookId") String webhookId, List<AttemptSeed> attempts) {
+        AttemptStats.Tally tally = new AttemptStats.Tally();
+        for (AttemptSeed a : attempts) {
+            tally.count(webhookId, new AttemptResult(a.startedAt, a.durationMs, a.statusCode,
+                    a.statusCode == null ? "timed out" : null, null, Optional.empty()));
+        }
+        stats.add(tally);
+    }
+
     @POST
     @Path("deliveries")
-    public Map<String, String> delivery(DeliverySeed seed) {
-        String eventId = Ids.next("evt");
+    public Map<String, Object> delivery(DeliverySeed seed) {
+        if (seed.webhookIds == null) return Map.of("id", one(seed, seed.webhookId));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < seed.count; i++) {
+            ids.add(one(seed, seed.webhookIds.get(i % seed.webhookIds.size())));
+            if (i % 500 == 499) { // a bounded persistence context: written, then forgotten
+                em.flush();
+                em.clear();
+            }
+        }
+        return Map.of("ids", ids);
+    }
+
+    private String one(DeliverySeed seed, String webhookId) {
+        String eventId = seed.eventId != null ? seed.eventId : Ids.next("evt");
         // a body as the service would build it: a seeded delivery that is sent must validate like any other
-        String body = "{\"type\":\"asset.uploaded\",\"timestamp\":\"" + seed.createdAt + "\",\"data\":{\"eventId\":\""
-                + eventId + "\",\"webhook\":{\"id\":\"" + seed.webhookId + "\",\"name\":\"seeded\"},"
-                + "\"asset\":{\"uuid\":\"asset-seeded\",\"name\":\"beach.jpg\"}}}";
-        Delivery delivery = Delivery.pending(seed.webhookId, eventId, "asset.uploaded", "asset-seeded", body, seed.createdAt);
+        String body = "{\"type\":\"" + seed.eventType + "\",\"timestamp\":\"" + seed.createdAt + "\",\"data\":{\"eventId\":\""
+                + eventId + "\",\"webhook\":{\"id\":\"" + webhookId + "\",\"name\":\"seeded\"},"
+                + "\"asset\":{\"uuid\":\"" + seed.assetUuid + "\",\"name\":\"beach.jpg\"}}}";
+        Delivery delivery = Delivery.pending(webhookId, eventId, seed.eventType, seed.assetUuid, body, seed.createdAt);
         delivery.id = laterId();
         delivery.status = DeliveryStatus.valueOf(seed.status);
         delivery.nextAttemptAt = seed.nextAttemptAt;
@@ -84,7 +129,7 @@ public class SeedResource {
             delivery.lastStatusCode = attempt.statusCode;
             em.persist(attempt);
         }
-        return Map.of("id", delivery.id);
+        return delivery.id;
     }
 
     @POST

@@ -28,6 +28,8 @@ abstract class AppServer implements AutoCloseable {
 
     static final Path SERVER_CONFIG = Path.of("server-config");
     static final Path WAR = Path.of(System.getProperty("war.file", "target/dam-webhooks.war"));
+    /** The sample DAM with the service inside ({@code examples/dam}, built by the invoker plugin). */
+    static final Path DAM_WAR = Path.of(System.getProperty("dam.war", "target/it-projects/dam/target/dam.war")).toAbsolutePath();
 
     /** The folder of this run: the server's own files, its data, its logs. */
     final Path work = Deployments.freshHome();
@@ -61,6 +63,21 @@ abstract class AppServer implements AutoCloseable {
     abstract void usePostgresql(int port);
 
     abstract int httpPort();
+
+    /**
+     * Makes this server a DAM team's, as the README's "Embedding in your DAM" sets it up: the service's own
+     * deployment and its server-wide database setting gone (a DAM team has neither, and that setting would
+     * override the DAM's own), the DAM's datasource {@code jdbc/dam} on the PostgreSQL at {@code port},
+     * database {@code dam}, and the sample DAM's WAR deployed. Returns once the deployment has begun.
+     */
+    void deployDam(int port) {
+        throw new UnsupportedOperationException(name() + " runs the sample DAM in it.dam.EmbeddedDamIT");
+    }
+
+    /** The sample DAM's context root. */
+    URL damBase() {
+        return local(httpPort(), "/dam/");
+    }
 
     /** Where the server writes its log, for a failing test's message. */
     abstract Path log();

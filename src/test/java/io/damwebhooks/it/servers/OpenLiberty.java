@@ -1,5 +1,8 @@
 package io.damwebhooks.it.servers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,10 +35,14 @@ final class OpenLiberty extends AppServer {
 
     @Override
     void start() {
+        launch();
+        awaitApi();
+    }
+
+    private void launch() {
         write(server.resolve("server.env"), environment().entrySet().stream()
                 .map(setting -> setting.getKey() + "=" + setting.getValue()).collect(Collectors.joining("\n", "", "\n")));
         liberty("start");
-        awaitApi();
     }
 
     @Override
@@ -49,6 +56,21 @@ final class OpenLiberty extends AppServer {
         // the file alone switches the application: its webhooks.db.jndi-name variable reaches MicroProfile Config
         write(server.resolve("postgresql.xml"), withPort(SERVER_CONFIG.resolve("liberty/postgresql.xml"), port));
         start();
+    }
+
+    /** The DAM's own server.xml in place of the service's (and of its postgresql.xml), and one restart. */
+    @Override
+    void deployDam(int port) {
+        stop();
+        write(server.resolve("server.xml"), withPort(SERVER_CONFIG.resolve("liberty/dam-server.xml"), port));
+        try {
+            Files.delete(server.resolve("postgresql.xml"));
+            Files.delete(server.resolve("apps/dam-webhooks.war"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        copy(DAM_WAR, server.resolve("apps/dam.war"));
+        launch();
     }
 
     private void liberty(String action) {

@@ -7,4 +7,10 @@ class PayaraMicroIT extends ServerMatrix {
     AppServer server() {
         return new PayaraMicro();
     }
+
+    /** EmbeddedDamIT and XaDamIT run the sample DAM on Payara Micro, with a SIGKILL and the XA route. */
+    @Override
+    boolean withSampleDam() {
+        return false;
+    }
 }

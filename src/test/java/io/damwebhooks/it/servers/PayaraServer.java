@@ -63,6 +63,20 @@ final class PayaraServer extends AppServer {
         restart();
     }
 
+    /**
+     * Live, no restart: the driver is in the domain's lib since {@link #usePostgresql}; the service's
+     * system property would override the DAM's own webhooks.db.jndi-name, so it goes with the service.
+     */
+    @Override
+    void deployDam(int port) {
+        admin("undeploy", "webhooks-1.0");
+        admin("delete-system-property", "webhooks.db.jndi-name");
+        Path commands = work.resolve("dam-postgresql.asadmin");
+        write(commands, withPort(SERVER_CONFIG.resolve("payara-server/dam-postgresql.asadmin"), port));
+        admin("multimode", "--file", commands.toString());
+        admin("deploy", DAM_WAR.toString());
+    }
+
     private void admin(String... command) {
         String[] withPort = new String[command.length + 2];
         withPort[0] = "--port";

@@ -32,12 +32,18 @@ import org.junit.jupiter.api.Test;
  * {@code server-config/}: the API and its roles, an event delivered to a loopback receiver with a valid
  * Standard Webhooks signature after a retry, the delivery log, the console, readiness, OpenAPI and the metrics, Fault
  * Tolerance's timeout on an attempt; the webhook still there after a restart;
- * then all of it again with the tables in PostgreSQL through the server's own pool.
+ * then all of it again with the tables in PostgreSQL through the server's own pool; and at last the sample
+ * DAM's core checks ({@link SampleDam}) on the same server, the DAM's datasource holding the outbox.
  */
 @Tag("servers")
 abstract class ServerMatrix {
 
     abstract AppServer server();
+
+    /** Whether the run ends with the sample DAM on this server ({@link SampleDam}). */
+    boolean withSampleDam() {
+        return true;
+    }
 
     @Test
     void deliversSignedOnBothDatabaseRoutesAndKeepsItsWebhooksAcrossARestart() throws Exception {
@@ -63,6 +69,7 @@ abstract class ServerMatrix {
                     rows.next();
                     assertEquals(1, rows.getInt(1), "the delivery is recorded in PostgreSQL");
                 }
+                if (withSampleDam()) SampleDam.check(server, postgres, receiver);
             }
         }
     }

@@ -38,6 +38,11 @@ final class WildFly extends AppServer {
 
     @Override
     void start() {
+        launch();
+        awaitApi();
+    }
+
+    private void launch() {
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-microprofile.xml", "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset)
@@ -50,7 +55,6 @@ final class WildFly extends AppServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitApi();
     }
 
     @Override
@@ -89,6 +93,29 @@ final class WildFly extends AppServer {
         cli(script, folder);
         settings.put("webhooks.db.jndi-name", "java:jboss/datasources/dam-webhooks");
         start();
+    }
+
+    /**
+     * One restart: the DAM's datasource is added with the server stopped, like the service's, and the
+     * service's webhooks.db.jndi-name is an environment variable of the server's process.
+     */
+    @Override
+    void deployDam(int port) {
+        stop();
+        try {
+            for (String file : List.of("dam-webhooks.war", "dam-webhooks.war.deployed")) {
+                Files.deleteIfExists(base.resolve("deployments").resolve(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.remove("webhooks.db.jndi-name");
+        Path folder = work.resolve("driver"); // postgresql.jar, copied out of the WAR by usePostgresql
+        Path script = folder.resolve("dam-postgresql.cli");
+        write(script, withPort(SERVER_CONFIG.resolve("wildfly/dam-postgresql.cli"), port));
+        cli(script, folder);
+        copy(DAM_WAR, base.resolve("deployments/dam.war"));
+        launch();
     }
 
     /** A CLI script of server-config against this run's standalone folder (embedded: the server is stopped). */

@@ -14,6 +14,8 @@ import io.damwebhooks.client.api.DeliveriesApi;
 import io.damwebhooks.client.api.EventsApi;
 import io.damwebhooks.client.api.WebhooksApi;
 import io.damwebhooks.client.model.Accepted;
+import io.damwebhooks.client.model.StatsBucket;
+import io.damwebhooks.client.model.WebhookStats;
 import io.damwebhooks.client.model.Asset;
 import io.damwebhooks.client.model.AssetEventName;
 import io.damwebhooks.client.model.Delivery;
@@ -122,11 +124,11 @@ class GeneratedClientIT {
         document.get("paths").fieldNames().forEachRemaining(paths::add);
         assertEquals(new TreeSet<>(List.of("/api/webhooks", "/api/target-policy", "/api/webhooks/{id}", "/api/webhooks/{id}/secret",
                 "/api/webhooks/{id}/secret/rotate", "/api/webhooks/{id}/test", "/api/webhooks/{id}/deliveries",
-                "/api/webhooks/{id}/recover", "/api/deliveries/{id}",
+                "/api/webhooks/{id}/recover", "/api/webhooks/{id}/stats", "/api/deliveries", "/api/deliveries/{id}",
                 "/api/deliveries/{id}/redeliver", "/api/events", "/api/event-types")), paths);
     }
 
-    /** Create, read, replace, rotate, post events, page the log, test, redeliver, delete: the client only. */
+    /** Create, read, replace, rotate, post events, page and search the log, statistics, test, redeliver, delete: the client only. */
     @Test
     void aWholeScenarioThroughTheGeneratedClient() throws Exception {
         WebhooksApi webhooks = new WebhooksApi(admin());
@@ -174,6 +176,11 @@ class GeneratedClientIT {
         first.getItems().forEach(d -> logged.add(d.getEventId()));
         second.getItems().forEach(d -> logged.add(d.getEventId()));
         assertEquals(new TreeSet<>(eventIds), logged);
+        DeliveryPage found = deliveries.searchDeliveries(null, eventIds.get(0), null, null, id, null, null, null, null);
+        assertEquals(List.of(eventIds.get(0)), found.getItems().stream().map(Delivery::getEventId).toList());
+        WebhookStats stats = deliveries.getWebhookStats(id, null, null, null);
+        assertEquals(24, stats.getBuckets().size());
+        assertTrue(stats.getBuckets().stream().mapToLong(StatsBucket::getSucceeded).sum() >= 2, stats.toString());
 
         TestSent test = webhooks.testWebhook(id);
         Poll.until(WITHIN, () -> receiver.eventIds.contains(test.getEventId()), done -> done, "the test event delivered");

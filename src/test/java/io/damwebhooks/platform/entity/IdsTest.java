@@ -18,4 +18,16 @@ class IdsTest {
             previous = next;
         }
     }
+
+    @Test
+    void theFirstIdOfAMillisecondBoundsEveryIdMadeThenAndNoEarlierOne() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-29T10:00:00.123Z");
+        String first = Ids.first("msg", at);
+        assertTrue(first.matches("msg_[0-9A-HJKMNP-TV-Z]{10}0{16}"), first);
+        for (int i = 0; i < 100; i++) {
+            assertTrue(Ids.at("msg", at).compareTo(first) >= 0);
+            assertTrue(Ids.at("msg", at.minusMillis(1)).compareTo(first) < 0);
+            assertTrue(Ids.at("msg", at).compareTo(Ids.first("msg", at.plusMillis(1))) < 0);
+        }
+    }
 }

@@ -74,7 +74,7 @@ class BuiltInUsersTest {
         password.configured = adminPassword;
         password.home = home.toString();
         password.builtInUsers = enabled;
-        password.load();
+        password.generateAtStart(new Object()); // as the container does at start-up
         BuiltInUsers users = new BuiltInUsers();
         users.enabled = enabled;
         users.adminUser = "admin";
