@@ -6,6 +6,7 @@ import {headersSection} from './form-headers.js';
 import {triggersSection} from './form-triggers.js';
 import {fieldsSection} from './form-fields.js';
 import {secretSection} from './form-secret.js';
+import {orderSection} from './form-order.js';
 import {clearErrors, showErrors, showMessage} from './errors.js';
 import {paneHeader} from './pane.js';
 
@@ -40,6 +41,7 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
     const headers = headersSection(original.headers);
     const triggers = triggersSection(original.triggers);
     const fields = fieldsSection(original.fields);
+    const order = orderSection(original);
 
     const save = h('button', {type: 'submit', class: 'button primary', id: 'save-webhook'},
         webhook ? 'Save changes' : 'Create webhook');
@@ -58,7 +60,7 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
                     'The domain name of the third-party API, optionally with :port.'),
                 field('webhook-path', 'Path', path, 'With the hostname it forms the webhook URL.')),
             h('div', {class: 'url-preview'}, h('span', {class: 'label'}, 'Webhook URL'), url)),
-        auth.element, headers.element, triggers.element, fields.element,
+        auth.element, headers.element, triggers.element, fields.element, order.element,
         webhook && secretSection(webhook, newSecret, async () => {
             // rotating saved the webhook: later saves need its new version, not a conflict with ourselves
             original.version = (await get(`webhooks/${webhook.id}`)).version;
@@ -76,6 +78,7 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
         if (apiField.startsWith('headers')) return headers.resolve(apiField);
         if (apiField.startsWith('triggers')) return triggers.resolve(apiField);
         if (apiField.startsWith('fields')) return fields.resolve(apiField);
+        if (apiField === 'ordering' || apiField.startsWith('rateLimit')) return order.resolve(apiField);
         return null;
     };
 
@@ -85,6 +88,7 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
             ...original, name: name.value.trim(), active: active.querySelector('input').checked,
             scheme: scheme.value, hostname: hostname.value.trim(), path: path.value.trim() || '/',
             auth: auth.collect(), headers: headers.collect(), triggers: triggers.collect(), fields: fields.collect(),
+            ...order.collect(),
         };
         delete body.url; // derived from hostname and path
         save.disabled = true;

@@ -29,8 +29,10 @@ public final class Benchmarks {
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     /** Events sent, and not measured, before the end-to-end figure: the JIT compiles the hot paths first. */
     static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup-events", 3000);
-    /** Which measures to take: e2e, latency, isolation, backlog (all by default). */
-    static final String MEASURES = System.getProperty("bench.measures", "e2e,latency,isolation,backlog");
+    /** Which measures to take: e2e, ordered, latency, isolation, backlog (all by default). */
+    static final String MEASURES = System.getProperty("bench.measures", "e2e,ordered,latency,isolation,backlog");
+    /** Assets the per-asset measure spreads its events over. */
+    static final int ASSETS = Integer.getInteger("bench.assets", 100);
     /** Extra JVM options for the service, space-separated (e.g. {@code -XX:StartFlightRecording=…} to profile). */
     static final List<String> SERVICE_OPTIONS = System.getProperty("bench.service-options", "").isBlank()
             ? List.of() : List.of(System.getProperty("bench.service-options").trim().split("\\s+"));
@@ -75,6 +77,7 @@ public final class Benchmarks {
             URI events = URI.create(service.base() + "api/events");
             String publisher = Load.basic(Deployments.PUBLISHER, Deployments.PUBLISHER_PASSWORD);
             if (MEASURES.contains("e2e")) endToEnd(database, receiver, events, publisher);
+            if (MEASURES.contains("ordered")) perAsset(database, receiver, events, publisher, admin);
             if (everything && MEASURES.contains("latency")) latency(database, receiver, events, publisher);
             if (everything && MEASURES.contains("isolation")) isolation(database, receiver, events, publisher);
         }
@@ -99,6 +102,31 @@ public final class Benchmarks {
         double jdk = WEBHOOKS * EVENTS / jdkSeconds;
         rows.add(String.format("| %s | end to end: %d events x %d webhooks | %.0f deliveries/s; JDK HttpClient %.0f/s; ratio %.2f |",
                 database, EVENTS, WEBHOOKS, ours, jdk, ours / jdk));
+    }
+
+    /**
+     * The same five webhooks switched to per-asset ordering (and back), the same number of events, spread
+     * over {@link #ASSETS} assets: each asset's deliveries go one at a time, so this is the throughput of
+     * ordering next to the unordered figure of the same run.
+     */
+    static void perAsset(String database, BenchReceiver receiver, URI events, String publisher, Api admin) {
+        switchOrdering(admin, "per-asset");
+        long before = receiver.total.get();
+        long start = System.nanoTime();
+        Load.post(events, publisher, EVENTS, CONCURRENCY, i -> Events.body("ordered-" + i, "asset-" + (i % ASSETS)));
+        awaitTotal(receiver, before + (long) WEBHOOKS * EVENTS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        switchOrdering(admin, "none");
+        rows.add(String.format("| %s | per-asset ordering: %d events of %d assets x %d webhooks | %.0f deliveries/s |",
+                database, EVENTS, ASSETS, WEBHOOKS, WEBHOOKS * EVENTS / seconds));
+    }
+
+    static void switchOrdering(Api admin, String ordering) {
+        for (var webhook : admin.get("webhooks").array()) {
+            var json = jakarta.json.Json.createObjectBuilder(webhook.asJsonObject()).add("ordering", ordering).build();
+            Api.Reply changed = admin.put("webhooks/" + webhook.asJsonObject().getString("id"), json.toString());
+            if (changed.status() != 200) throw new IllegalStateException(changed.toString());
+        }
     }
 
     static void latency(String database, BenchReceiver receiver, URI events, String publisher) {

@@ -20,7 +20,12 @@ public final class Events {
     private Events() { }
 
     public static byte[] body(String id) {
-        return ("{\"id\":\"" + id + "\",\"type\":\"asset.uploaded\",\"asset\":{\"uuid\":\"" + id
+        return body(id, id);
+    }
+
+    /** An event of a given asset: events of one asset are ordered for a per-asset webhook. */
+    public static byte[] body(String id, String assetUuid) {
+        return ("{\"id\":\"" + id + "\",\"type\":\"asset.uploaded\",\"asset\":{\"uuid\":\"" + assetUuid
                 + "\",\"name\":\"beach.jpg\",\"size\":48211,\"path\":\"/summer/beach.jpg\",\"mimeType\":\"image/jpeg\","
                 + "\"cdnLink\":\"https://cdn.example.com/summer/beach.jpg\",\"width\":1920,\"height\":1080,\"meta\":"
                 + META + "}}").getBytes(StandardCharsets.UTF_8);

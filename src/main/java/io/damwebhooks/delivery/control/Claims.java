@@ -4,6 +4,7 @@ import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.delivery.entity.DeliveryStatus;
 import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,43 +46,57 @@ public class Claims {
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;
 
+    @Inject
+    AssetLanes lanes;
+
     /** Which webhook is asked first: each claim starts one further, so no webhook always goes last. */
     private final AtomicInteger turn = new AtomicInteger();
 
     /**
-     * At most {@code limit} deliveries in all, and at most {@code roomOf(webhookId)} of each webhook;
-     * oldest due first within a webhook.
+     * At most {@code limit} deliveries in all, and at most {@code roomOf(webhookId)} of each webhook (and
+     * what its rate limit allows: {@link RateAllowance}); oldest due first within a webhook; of a per-asset
+     * webhook only the first pending delivery of each asset ({@link AssetLanes}).
      */
     @Transactional
-    public List<Claimed> claim(int limit, ToIntFunction<String> roomOf, String instance, Duration lease, Instant now) {
+    public ClaimBatch claim(int limit, ToIntFunction<String> roomOf, String instance, Duration lease, Instant now) {
         List<Webhook> active = new ArrayList<>(em.createQuery("SELECT w FROM Webhook w WHERE w.active = TRUE ORDER BY w.id", Webhook.class)
                 .getResultList());
-        if (active.isEmpty()) return List.of();
+        if (active.isEmpty()) return ClaimBatch.NONE;
         Collections.rotate(active, Math.floorMod(turn.getAndIncrement(), active.size()));
+        RateAllowance rates = new RateAllowance(em, now);
         List<String> candidates = new ArrayList<>();
+        Map<String, Integer> wants = new HashMap<>();
+        Set<String> perAsset = new HashSet<>();
+        int wanted = 0;
         for (Webhook webhook : active) {
-            int want = Math.min(limit - candidates.size(), roomOf.applyAsInt(webhook.id));
+            int want = Math.min(limit - wanted, roomOf.applyAsInt(webhook.id));
+            if (want > 0 && webhook.ratePerSecond != null) want = rates.available(webhook.id, webhook.ratePerSecond, want);
             if (want <= 0) continue;
+            boolean ordered = webhook.orderedPerAsset();
             @SuppressWarnings("unchecked")
             List<String> due = em.createNativeQuery(DUE).setParameter(1, webhook.id).setParameter(2, now)
-                    .setMaxResults(want).getResultList();
+                    .setMaxResults(ordered ? want * AssetLanes.LOOK_AHEAD : want).getResultList();
+            if (due.isEmpty()) continue;
             candidates.addAll(due);
-            if (candidates.size() >= limit) break;
+            wants.put(webhook.id, want);
+            if (ordered) perAsset.add(webhook.id);
+            wanted += Math.min(want, due.size());
+            if (wanted >= limit) break;
         }
-        if (candidates.isEmpty()) return List.of();
-        List<String> locked = lock(candidates);
-        if (locked.isEmpty()) return List.of();
+        if (candidates.isEmpty()) return new ClaimBatch(List.of(), rates.wakeAt());
+        List<String> taken = lanes.heads(lock(candidates), perAsset, wants, now);
+        if (taken.isEmpty()) return new ClaimBatch(List.of(), rates.wakeAt());
         // the guard repeats the due conditions: a candidate another instance leased between our two
         // statements is locked by us now, but not ours to take
         Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
         em.createQuery("UPDATE Delivery d SET d.leaseUntil = :until, d.leasedBy = :instance WHERE d.id IN :ids"
                         + " AND d.status = :pending AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
-                .setParameter("until", until).setParameter("instance", instance).setParameter("ids", locked)
+                .setParameter("until", until).setParameter("instance", instance).setParameter("ids", taken)
                 .setParameter("pending", DeliveryStatus.pending).setParameter("now", now)
                 .executeUpdate();
         List<Delivery> deliveries = em.createQuery("SELECT d FROM Delivery d WHERE d.id IN :ids AND d.leasedBy = :instance"
                         + " AND d.leaseUntil = :until ORDER BY d.nextAttemptAt", Delivery.class)
-                .setParameter("ids", locked).setParameter("instance", instance).setParameter("until", until)
+                .setParameter("ids", taken).setParameter("instance", instance).setParameter("until", until)
                 .getResultList();
         Map<String, Receiver> receivers = active.stream().map(w -> Receiver.of(w, now))
                 .collect(Collectors.toMap(Receiver::webhookId, Function.identity()));
@@ -86,21 +104,23 @@ public class Claims {
         for (Delivery d : deliveries) {
             claimed.add(new Claimed(d.id, d.attemptCount + 1, d.payload, receivers.get(d.webhookId)));
         }
-        return claimed;
+        deliveries.stream().collect(Collectors.groupingBy(d -> d.webhookId, Collectors.counting()))
+                .forEach((webhookId, count) -> rates.use(webhookId, count.intValue()));
+        return new ClaimBatch(claimed, rates.wakeAt());
     }
 
     /**
      * Locks those candidates that no other transaction holds. The candidates were read without locks:
      * locking in the first read would lock every row H2's scan matched, not only the limit.
      */
-    private List<String> lock(List<String> candidates) {
-        StringBuilder sql = new StringBuilder("SELECT id FROM delivery WHERE id IN (");
+    private List<AssetLanes.Candidate> lock(List<String> candidates) {
+        StringBuilder sql = new StringBuilder("SELECT id, webhook_id, asset_uuid FROM delivery WHERE id IN (");
         for (int i = 0; i < candidates.size(); i++) sql.append(i == 0 ? "" : ", ").append('?').append(i + 1);
         var lock = em.createNativeQuery(sql.append(") FOR UPDATE SKIP LOCKED").toString());
         for (int i = 0; i < candidates.size(); i++) lock.setParameter(i + 1, candidates.get(i));
         @SuppressWarnings("unchecked")
-        List<String> locked = lock.getResultList();
-        return locked;
+        List<Object[]> locked = lock.getResultList();
+        return locked.stream().map(row -> new AssetLanes.Candidate((String) row[0], (String) row[1], (String) row[2])).toList();
     }
 
     /** How many deliveries wait for an attempt, for the backlog gauge. */

@@ -30,7 +30,7 @@ public class DatabaseRetry {
     @Inject Retention retention;
     @Inject AttemptStats stats;
 
-    public List<Claimed> claim(int limit, ToIntFunction<String> roomOf, String instance, Duration lease, Instant now) {
+    public ClaimBatch claim(int limit, ToIntFunction<String> roomOf, String instance, Duration lease, Instant now) {
         return TransientDatabaseError.translate(() -> claims.claim(limit, roomOf, instance, lease, now));
     }
 

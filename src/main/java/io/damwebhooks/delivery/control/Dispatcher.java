@@ -70,6 +70,7 @@ public class Dispatcher {
     @Inject DeliveryHttp http; // injected here so the client (TLS trust store and all) is built at start, not in an attempt
     @Inject InstanceId instanceId;
     @Inject LeaseRecovery recovery;
+    @Inject AssetLanes lanes;
 
     @Inject @ConfigProperty(name = "webhooks.delivery.lease", defaultValue = "60s") String leaseText;
     @Inject @ConfigProperty(name = "webhooks.delivery.poll-interval", defaultValue = "1s") String pollText;
@@ -169,6 +170,11 @@ public class Dispatcher {
                 LOG.log(Level.FINE, "Could not count the backlog", e);
             }
         }
+        try {
+            lanes.releaseUnordered(Instant.now()); // a webhook switched from per-asset to none: its held rows go
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not release held deliveries", e);
+        }
         nudge();
     }
 
@@ -188,7 +194,9 @@ public class Dispatcher {
                 while ((room = MAX_HELD - held.get()) >= Math.min(batchSize, MAX_HELD / 2) || room > 0 && held.get() == 0) {
                     int want = Math.min(room, batchSize);
                     Instant now = Instant.now();
-                    List<Claimed> batch = database.claim(want, webhookId -> circuits.room(webhookId, waitingFor(webhookId), now), instance, lease, now);
+                    ClaimBatch claim = database.claim(want, webhookId -> circuits.room(webhookId, waitingFor(webhookId), now), instance, lease, now);
+                    claim.wakeAt().ifPresent(this::wakeAt); // a rate limit left due deliveries: come back for them
+                    List<Claimed> batch = claim.claimed();
                     held.addAndGet(batch.size());
                     batch.forEach(this::dispatch);
                     if (batch.size() < want) break;

@@ -12,6 +12,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ public class Outcomes {
 
     @Inject
     DeliveryMetrics metrics;
+
+    @Inject
+    AssetLanes lanes;
 
     @Inject
     AttemptStats stats;
@@ -68,6 +72,7 @@ public class Outcomes {
                 .getResultStream().collect(Collectors.toMap(d -> d.id, Function.identity()));
         Set<String> succeeded = new HashSet<>();
         Set<String> failing = new HashSet<>();
+        List<Delivery> done = new ArrayList<>();
         Instant earliest = null;
         AttemptStats.Tally tally = new AttemptStats.Tally();
         for (Outcome outcome : outcomes) {
@@ -89,18 +94,21 @@ public class Outcomes {
             tally.count(delivery.webhookId, result);
             if (result.succeeded()) {
                 finish(delivery, DeliveryStatus.succeeded);
+                done.add(delivery);
                 succeeded.add(delivery.webhookId);
                 continue;
             }
             failing.add(delivery.webhookId);
             if (result.gone()) {
                 finish(delivery, DeliveryStatus.failed);
+                done.add(delivery);
                 deactivate(delivery.webhookId, "The receiver answered 410 Gone to " + delivery.id + " at " + now + ".", now);
                 continue;
             }
             Optional<Instant> next = policy.next(delivery.attemptCount, now, result.retryAfter());
             if (next.isEmpty()) {
                 finish(delivery, DeliveryStatus.failed);
+                done.add(delivery);
             } else {
                 delivery.nextAttemptAt = next.get();
                 metrics.outcome("retrying");
@@ -112,6 +120,7 @@ public class Outcomes {
         stats.add(tally);
         // written now rather than at commit: a lost connection surfaces here, whole, for DatabaseRetry
         em.flush();
+        lanes.releaseNext(done, now); // per-asset ordering: each finished delivery lets its asset's next one go
         return Optional.ofNullable(earliest);
     }
 

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Webhook")
 @JsonbPropertyOrder({"id", "name", "active", "scheme", "hostname", "path", "url", "auth", "headers", "triggers",
-        "fields", "disabledReason", "signingSecret", "createdAt", "updatedAt", "version"})
+        "fields", "ordering", "rateLimit", "disabledReason", "signingSecret", "createdAt", "updatedAt", "version"})
 public class WebhookJson {
 
     @Schema(readOnly = true)
@@ -37,6 +37,11 @@ public class WebhookJson {
     public List<Trigger> triggers;
     @Schema(description = "The asset details the body carries, e.g. file.name, image.width, meta.custom")
     public List<String> fields;
+    @Schema(enumeration = {"none", "per-asset"}, description = "per-asset: one asset's deliveries one at a time,"
+            + " in the order the events were accepted; absent on create: none, on update: unchanged")
+    public String ordering;
+    @Schema(description = "At most so many attempts per second; null or absent: no limit")
+    public RateLimitJson rateLimit;
     @Schema(readOnly = true, description = "Why the service deactivated the webhook, when it did")
     public String disabledReason;
     @Schema(readOnly = true, description = "Only in the answer to a creation; afterwards through /secret")
@@ -61,6 +66,8 @@ public class WebhookJson {
         json.headers = webhook.headers;
         json.triggers = webhook.triggers;
         json.fields = webhook.fields;
+        json.ordering = webhook.ordering;
+        json.rateLimit = RateLimitJson.of(webhook.ratePerSecond);
         json.disabledReason = webhook.disabledReason;
         json.createdAt = webhook.createdAt;
         json.updatedAt = webhook.updatedAt;

@@ -49,6 +49,8 @@ public class WebhookValidator {
         List<Trigger> triggers = triggers(json.triggers, errors);
         List<String> fields = fields(json.fields, webhook.fields, errors);
         var checkedAuth = auth.check(json.auth, webhook.auth, errors);
+        String ordering = ordering(json.ordering, webhook.ordering, errors);
+        Integer perSecond = perSecond(json.rateLimit, errors);
         if (!errors.isEmpty()) throw new InvalidInput(errors);
 
         webhook.name = name;
@@ -61,6 +63,27 @@ public class WebhookValidator {
         webhook.triggers = triggers;
         webhook.fields = fields;
         webhook.auth = checkedAuth;
+        webhook.ordering = ordering;
+        webhook.ratePerSecond = perSecond;
+    }
+
+    /** Absent keeps what is stored (a new webhook: {@code none}), like {@code fields}. */
+    private static String ordering(String given, String current, List<FieldError> errors) {
+        if (given == null) return current;
+        if (!Webhook.ORDERING_NONE.equals(given) && !Webhook.ORDERING_PER_ASSET.equals(given)) {
+            errors.add(new FieldError("ordering", "must be none or per-asset"));
+        }
+        return given;
+    }
+
+    /** Absent or null: no limit (a PUT of a GET's document, which leaves a null out, keeps none). */
+    private static Integer perSecond(RateLimitJson given, List<FieldError> errors) {
+        if (given == null) return null;
+        if (given.perSecond == null || given.perSecond < 1 || given.perSecond > RateLimitJson.MAX) {
+            errors.add(new FieldError("rateLimit.perSecond", "must be a whole number from 1 to " + RateLimitJson.MAX));
+            return null;
+        }
+        return given.perSecond.intValue();
     }
 
     private Target target(WebhookJson json, List<FieldError> errors) {

@@ -25,6 +25,8 @@ public class Webhook {
 
     public static final String ALL = "Webhook.all";
     public static final String COUNT = "Webhook.count";
+    public static final String ORDERING_NONE = "none";
+    public static final String ORDERING_PER_ASSET = "per-asset";
 
     @Id
     public String id;
@@ -50,6 +52,13 @@ public class Webhook {
     @Embedded
     public SigningSecrets secrets;
 
+    /** {@code none}, or {@code per-asset}: one asset's deliveries one at a time, in acceptance order. */
+    public String ordering = ORDERING_NONE;
+
+    /** At most so many attempts per second across all instances; null for no limit. */
+    @Column(name = "rate_per_second")
+    public Integer ratePerSecond;
+
     /** Why the service deactivated it (a 410 from the receiver, failing for too long); null otherwise. */
     @Column(name = "disabled_reason")
     public String disabledReason;
@@ -74,6 +83,10 @@ public class Webhook {
         webhook.createdAt = now;
         webhook.updatedAt = now;
         return webhook;
+    }
+
+    public boolean orderedPerAsset() {
+        return ORDERING_PER_ASSET.equals(ordering);
     }
 
     public String url() {

@@ -129,6 +129,9 @@ class ConsoleIT {
         page.click("add-header");
         page.type("header-name-0", "Content-Type");
         page.type("header-value-0", "text/plain");
+        page.click("webhook-ordering"); // "Order and rate": per-asset ordering, and a limit out of range first
+        page.click("webhook-rate-limited");
+        page.type("webhook-rate", "0");
         assertEquals(List.of(), page.unlabelledControls());
 
         page.click("save-webhook"); // no trigger, and a header the service sets itself
@@ -136,7 +139,9 @@ class ConsoleIT {
         assertTrue(page.visible(By.cssSelector("#triggers .field-error")).getText().contains("At least one trigger"));
         assertTrue(page.visible(By.cssSelector(".error-summary")).getText().contains("Please correct"));
 
+        assertTrue(page.errorBeside("webhook-rate").contains("from 1 to 10000"), page.errorBeside("webhook-rate"));
         page.type("header-name-0", "X-Tenant");
+        page.type("webhook-rate", "50");
         page.click("trigger-uploaded");
         page.click("save-webhook");
         String secret = page.until(d -> {
@@ -153,6 +158,8 @@ class ConsoleIT {
         assertEquals("http://" + receiverHost() + "/hook", stored.getString("url"));
         assertEquals("basic", stored.getJsonObject("auth").getString("type"));
         assertEquals("X-Tenant", stored.getJsonArray("headers").getJsonObject(0).getString("name"));
+        assertEquals("per-asset", stored.getString("ordering"));
+        assertEquals(50, stored.getJsonObject("rateLimit").getInt("perSecond"));
         assertEquals(secret, Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
         assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("set"), "a stored password shows as set");
         assertEquals("", page.visible("auth-password").getAttribute("value"));

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.damwebhooks.it.support.Api;
+import io.damwebhooks.it.support.AssetEvents;
+import io.damwebhooks.it.support.LaneReceiver;
 import io.damwebhooks.it.support.Deployments;
 import io.damwebhooks.it.support.DurablePostgres;
 import io.damwebhooks.it.support.EventStream;
@@ -34,6 +36,11 @@ import org.junit.jupiter.api.Test;
  * Leases keep their default of 60 s: what was in flight must go out within 5 s of the restarted
  * service answering, which only the release of leases at start ({@code LeaseRecovery}) allows.
  * On H2 the URL is a plain {@code jdbc:h2:file:} one, as a new user writes it.
+ * <p>
+ * Through the first kills runs a second stream: 1,000 metadata changes of 50 assets, each asset's posted
+ * one after another, to a per-asset webhook whose receiver answers at random slowly, 503 or 204
+ * ({@link LaneReceiver}). Each asset's deliveries must arrive one at a time in acceptance order, and the
+ * kill loop's own (unordered) webhook, which gets the same events, must get them all too.
  */
 @Tag("slow")
 class KillLoopIT {
@@ -72,7 +79,8 @@ class KillLoopIT {
     }
 
     interface Leased {
-        Set<String> read() throws Exception;
+        /** Per webhook id, its deliveries that are leased. */
+        Map<String, Set<String>> read() throws Exception;
     }
 
     /** More to prove on the same service after the loop. */
@@ -84,15 +92,27 @@ class KillLoopIT {
         Map<String, String> environment = new HashMap<>(db);
         environment.put("WEBHOOKS_DELIVERY_ALLOW_HTTP", "true");
         environment.put("WEBHOOKS_DELIVERY_ALLOW_PRIVATE_NETWORKS", "true");
-        try (Receiver receiver = new Receiver(20)) { // the receiver's own work: deliveries are in flight when the kill comes
+        // the per-asset webhook's receiver fails at random: retried soon, and its circuit not open for long
+        environment.put("WEBHOOKS_DELIVERY_RETRY_DELAYS", "100ms,200ms,300ms,500ms,500ms,500ms,500ms");
+        environment.put("WEBHOOKS_DELIVERY_CIRCUIT_OPEN", "1s");
+        try (Receiver receiver = new Receiver(20); // the receiver's own work: deliveries are in flight when the kill comes
+             LaneReceiver lanes = new LaneReceiver()) {
             // C1 only: a quicker start, and this test is about restarts, not throughput
             ServiceProcess service = ServiceProcess.start(home, environment, List.of("-XX:TieredStopAtLevel=1"));
             EventStream stream = null;
+            AssetEvents ordered = null;
             try {
                 Api.Reply created = Api.admin(service.base()).post("webhooks", """
-                        {"name": "kill loop", "url": "%s", "triggers": [{"event": "asset.uploaded"}]}""".formatted(receiver.url("/hook")));
+                        {"name": "kill loop", "url": "%s", "triggers": [{"event": "asset.uploaded"}, {"event": "asset.metadata_changed"}]}"""
+                        .formatted(receiver.url("/hook")));
                 assertEquals(201, created.status(), created.toString());
+                String webhookId = created.json().getString("id");
+                Api.Reply perAsset = Api.admin(service.base()).post("webhooks", """
+                        {"name": "per asset", "url": "%s", "ordering": "per-asset", "triggers": [{"event": "asset.metadata_changed"}]}"""
+                        .formatted(lanes.url("/ordered")));
+                assertEquals(201, perAsset.status(), perAsset.toString());
                 stream = new EventStream(Api.publisher(service.base()), "kill");
+                ordered = new AssetEvents(List.of(Api.publisher(service.base())), "kill", 50, 20, 10, 30);
                 int inFlightAtKills = 0;
                 List<String> report = new ArrayList<>();
                 for (int cycle = 1; cycle <= CYCLES; cycle++) {
@@ -103,7 +123,9 @@ class KillLoopIT {
                     Poll.until(Duration.ofMinutes(1), stream.accepted::size, n -> n >= accepted + more, "more events accepted");
                     service.kill();
                     long killedAt = System.nanoTime();
-                    Set<String> inFlight = leasedAtKill.read();
+                    Map<String, Set<String>> leased = leasedAtKill.read();
+                    Set<String> inFlight = leased.getOrDefault(webhookId, Set.of());
+                    int leasedCount = leased.values().stream().mapToInt(Set::size).sum();
                     inFlightAtKills += inFlight.size();
 
                     service = service.restart();
@@ -115,8 +137,8 @@ class KillLoopIT {
                     report.add("cycle %d: %d in flight at the kill; restart answering -> first resend %d ms, all resent %d ms"
                             .formatted(cycle, inFlight.size(), (first - answering) / 1_000_000, (last - answering) / 1_000_000));
                     assertTrue(last - answering <= RESEND_LIMIT_MS * 1_000_000, report.get(report.size() - 1));
-                    assertTrue(Files.readString(service.log()).contains("Released " + inFlight.size() + " leases"),
-                            "the restart released exactly the leases of the killed run (" + inFlight.size() + "); see " + service.log());
+                    assertTrue(Files.readString(service.log()).contains("Released " + leasedCount + " leases"),
+                            "the restart released exactly the leases of the killed run (" + leasedCount + "); see " + service.log());
                 }
                 stream.close();
                 Set<String> accepted = stream.accepted;
@@ -127,12 +149,26 @@ class KillLoopIT {
                         database, accepted.size(), receiver.eventIds.size(), receiver.duplicates(), inFlightAtKills);
                 assertTrue(receiver.duplicates() <= inFlightAtKills,
                         receiver.duplicates() + " duplicates, but only " + inFlightAtKills + " deliveries were in flight at the kills");
+                checkOrder(database, ordered, lanes, receiver);
                 if (then != null) then.check(service, receiver);
             } finally {
                 if (stream != null) stream.close();
+                if (ordered != null) ordered.close();
                 service.close();
             }
         }
+    }
+
+    /** Every ordered event delivered, each asset's one at a time in acceptance order; the unordered webhook has them all. */
+    private static void checkOrder(String database, AssetEvents ordered, LaneReceiver lanes, Receiver unordered) {
+        Poll.until(Duration.ofMinutes(2), ordered::finished, done -> done, "the 1,000 ordered events accepted");
+        Poll.until(Duration.ofMinutes(3), () -> lanes.succeeded.containsAll(ordered.accepted), all -> all, "every ordered event delivered");
+        Poll.until(Duration.ofMinutes(1), () -> unordered.eventIds.containsAll(ordered.accepted), all -> all,
+                "the unordered webhook has every ordered event too");
+        System.out.printf("kill loop on %s: per-asset webhook: %d events of 50 assets, %d requests%n",
+                database, ordered.accepted.size(), lanes.requests.get());
+        assertEquals(1000, ordered.accepted.size());
+        assertEquals(List.of(), lanes.orderProblems(ordered.acceptedPerAsset), "each asset's deliveries one at a time, in acceptance order");
     }
 
     /** When each in-flight delivery arrived after the kill, for those that have. */
@@ -145,12 +181,12 @@ class KillLoopIT {
         return times;
     }
 
-    /** Deliveries claimed and not finished: what a kill can make the service send twice. */
-    private static Set<String> leased(Connection connection) throws Exception {
-        Set<String> ids = new java.util.HashSet<>();
+    /** Deliveries claimed and not finished, per webhook: what a kill can make the service send twice. */
+    private static Map<String, Set<String>> leased(Connection connection) throws Exception {
+        Map<String, Set<String>> ids = new HashMap<>();
         try (ResultSet rows = connection.createStatement().executeQuery(
-                "SELECT id FROM delivery WHERE status = 'pending' AND lease_until IS NOT NULL")) {
-            while (rows.next()) ids.add(rows.getString(1));
+                "SELECT webhook_id, id FROM delivery WHERE status = 'pending' AND lease_until IS NOT NULL")) {
+            while (rows.next()) ids.computeIfAbsent(rows.getString(1), w -> new java.util.HashSet<>()).add(rows.getString(2));
         }
         return ids;
     }
