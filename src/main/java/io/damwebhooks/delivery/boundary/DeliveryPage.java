@@ -3,17 +3,14 @@ package io.damwebhooks.delivery.boundary;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of the delivery log, newest first, and the cursor of the next page (null on the last). */
-@Schema(name = "DeliveryPage")
 @JsonbPropertyOrder({"items", "next"})
 public class DeliveryPage {
 
     public List<DeliveryJson> items;
 
     @JsonbNillable
-    @Schema(nullable = true, description = "Pass as ?cursor= for the next, older page; null when there is none")
     public String next;
 
     /**

@@ -16,33 +16,19 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** After a receiver's outage: every failed delivery of a webhook since an instant, sent again. */
 @Path("webhooks/{webhookId}/recover")
 @RequestScoped
 @RolesAllowed(BuiltInUsers.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Deliveries")
-@APIResponse(responseCode = "400", description = "since missing or not an ISO-8601 instant")
-@APIResponse(responseCode = "401", description = "No or wrong credentials")
-@APIResponse(responseCode = "403", description = "Not a webhook-admin")
-@APIResponse(responseCode = "404", description = "Unknown webhook")
 public class RecoveryResource {
 
     @Inject
     Redelivery redelivery;
 
     @POST
-    @Operation(summary = "Redeliver every failed delivery created since an instant",
-            description = "Each keeps its id (so its webhook-id) and attempts, and becomes pending and due now. "
-                    + "Answers how many were queued.")
-    @APIResponse(responseCode = "202", description = "{\"deliveries\": n}")
     public Response recover(@PathParam("webhookId") String webhookId,
-                            @Parameter(required = true, description = "ISO-8601 instant, e.g. 2026-11-29T10:00:00Z", example = "2026-11-29T10:00:00Z")
                             @QueryParam("since") String since) {
         int queued = redelivery.recover(webhookId, instant(since));
         return Response.accepted(Map.of("deliveries", queued)).build();

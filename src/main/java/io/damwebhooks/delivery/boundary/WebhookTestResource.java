@@ -17,16 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /webhooks/{id}/test}: a signed {@code webhook.test} message to the webhook, now. */
 @Path("webhooks/{id}/test")
 @RequestScoped
 @RolesAllowed(BuiltInUsers.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
 public class WebhookTestResource {
 
     @Inject
@@ -37,10 +33,6 @@ public class WebhookTestResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Send a webhook.test event to the webhook; it is delivered, retried and logged like any other")
-    @APIResponse(responseCode = "202", description = "Recorded: {\"eventId\", \"deliveryId\"}; it goes out at once")
-    @APIResponse(responseCode = "404", description = "Unknown webhook")
-    @APIResponse(responseCode = "409", description = "The webhook is inactive")
     public Response test(@PathParam("id") String id) {
         Webhook webhook = webhooks.find(id);
         if (!webhook.active) {

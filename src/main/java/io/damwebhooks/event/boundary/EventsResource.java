@@ -18,12 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Events from a DAM that runs elsewhere: the same path as an event fired in-process, in a transaction
@@ -32,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("events")
 @RequestScoped
 @RolesAllowed({BuiltInUsers.PUBLISHER, BuiltInUsers.ADMIN})
-@Tag(name = "Events")
 public class EventsResource {
 
     @Inject
@@ -48,14 +41,6 @@ public class EventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report what happened to an asset; records a delivery for every webhook it triggers")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, example = EXAMPLE))
-    @APIResponse(responseCode = "202", description = "Accepted; the same answer again for an id seen before",
-            content = @Content(schema = @Schema(implementation = Accepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid event: a problem document whose errors name the fields")
-    @APIResponse(responseCode = "401", description = "No or wrong credentials")
-    @APIResponse(responseCode = "403", description = "Neither an event-publisher nor a webhook-admin")
-    @APIResponse(responseCode = "413", description = "Larger than webhooks.events.max-size")
     public Response accept(InputStream body) {
         AssetEvent event = EventDocument.parse(read(body));
         return Response.accepted(intake.accept(event)).type(MediaType.APPLICATION_JSON).build();

@@ -16,11 +16,6 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
-import org.eclipse.microprofile.openapi.annotations.info.Info;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The REST API under {@code /dam-webhooks/api}. Its resources and providers are listed rather than
@@ -31,11 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  */
 @ApplicationPath("api")
 @DeclareRoles({BuiltInUsers.ADMIN, BuiltInUsers.PUBLISHER})
-@OpenAPIDefinition(
-        info = @Info(title = "DAM Webhooks", version = "1",
-                description = "Calls third-party web services when assets change in a Digital Asset Management system."),
-        security = @SecurityRequirement(name = "basic"))
-@SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class WebhooksApplication extends Application {
 
     @Override

@@ -1,14 +1,11 @@
 package io.damwebhooks.webhook.boundary;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code {"perSecond": N}}: at most N attempts per second to the webhook, across all instances. */
-@Schema(name = "RateLimit")
 public class RateLimitJson {
 
     public static final int MAX = 10_000;
 
-    @Schema(minimum = "1", maximum = "10000")
     public Long perSecond;
 
     static RateLimitJson of(Integer perSecond) {

@@ -10,9 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Which webhook targets this server accepts, so that a form offers only those (the console leaves out
@@ -22,9 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @RolesAllowed(BuiltInUsers.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
-@APIResponse(responseCode = "401", description = "No or wrong credentials")
-@APIResponse(responseCode = "403", description = "Not a webhook-admin")
 public class TargetPolicyResource {
 
     @Inject
@@ -36,10 +30,6 @@ public class TargetPolicyResource {
     boolean allowPrivateNetworks;
 
     @GET
-    @Operation(summary = "The targets this server accepts",
-            description = "allowHttp: http:// URLs are accepted (webhooks.delivery.allow-http); allowPrivateNetworks: "
-                    + "loopback, private and link-local addresses are (webhooks.delivery.allow-private-networks).")
-    @APIResponse(responseCode = "200", description = "{\"allowHttp\": false, \"allowPrivateNetworks\": false}")
     public Map<String, Boolean> policy() {
         return Map.of("allowHttp", allowHttp, "allowPrivateNetworks", allowPrivateNetworks);
     }

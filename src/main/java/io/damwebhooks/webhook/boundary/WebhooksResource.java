@@ -22,11 +22,6 @@ import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Webhook configuration: CRUD, the signing secret and its rotation. Admins only. */
 @Path("webhooks")
@@ -34,10 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(BuiltInUsers.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
-@APIResponse(responseCode = "400", description = "Invalid input: a problem document whose errors name the fields")
-@APIResponse(responseCode = "401", description = "No or wrong credentials")
-@APIResponse(responseCode = "403", description = "Not a webhook-admin")
 public class WebhooksResource {
 
     @Inject
@@ -55,15 +46,11 @@ public class WebhooksResource {
     UriInfo uri;
 
     @GET
-    @Operation(summary = "All webhooks")
     public List<WebhookJson> list() {
         return webhooks.all().stream().map(WebhookJson::of).toList();
     }
 
     @POST
-    @Operation(summary = "Create a webhook; the answer carries its signing secret")
-    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WebhookJson.class)))
-    @APIResponse(responseCode = "409", description = "webhooks.limit webhooks exist already")
     public Response create(WebhookJson json) {
         WebhookValidator validator = validator();
         Webhook created = webhooks.create(webhook -> validator.apply(body(json), webhook));
@@ -74,16 +61,12 @@ public class WebhooksResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One webhook")
-    @APIResponse(responseCode = "404", description = "Unknown webhook")
     public WebhookJson get(@PathParam("id") String id) {
         return WebhookJson.of(webhooks.find(id));
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace a webhook; accepts what GET returned")
-    @APIResponse(responseCode = "409", description = "The version is stale")
     public WebhookJson update(@PathParam("id") String id, WebhookJson json) {
         WebhookValidator validator = validator();
         WebhookJson body = body(json);
@@ -95,22 +78,18 @@ public class WebhooksResource {
     // a 204 has no body: a client that accepts only the problem document of a failure (as a client
     // generated from the OpenAPI document does) must not get a 406
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    @Operation(summary = "Delete a webhook")
-    @APIResponse(responseCode = "204", description = "Deleted")
     public void delete(@PathParam("id") String id) {
         webhooks.delete(id);
     }
 
     @GET
     @Path("{id}/secret")
-    @Operation(summary = "The signing secret (whsec_…) receivers verify signatures with")
     public Map<String, String> secret(@PathParam("id") String id) {
         return Map.of("signingSecret", webhooks.find(id).secrets.current());
     }
 
     @POST
     @Path("{id}/secret/rotate")
-    @Operation(summary = "A new signing secret; the old one keeps signing beside it for 24 hours")
     public Map<String, String> rotate(@PathParam("id") String id) {
         return Map.of("signingSecret", webhooks.rotateSecret(id).secrets.current());
     }

@@ -3,7 +3,6 @@ package io.damwebhooks.delivery.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,20 +26,15 @@ class AssetLanesSqlTest {
 
     @Test
     void onH2() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:lanes;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        check(h2);
+        Schema.onH2("lanes;LOCK_TIMEOUT=10000", this::check);
     }
 
     @Test
     void onPostgreSql() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-            check(postgres.getPostgresDatabase());
-        }
+        Schema.onPostgreSql(this::check);
     }
 
     private void check(DataSource dataSource) throws Exception {
-        Schema.migrate(dataSource);
         try (Connection c = dataSource.getConnection()) {
             Schema.webhook(c, "wh_o", true, NOW);
             delivery(c, "msg_01", "a", "succeeded", null);

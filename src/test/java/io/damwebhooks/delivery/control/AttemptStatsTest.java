@@ -3,7 +3,6 @@ package io.damwebhooks.delivery.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,20 +23,15 @@ class AttemptStatsTest {
 
     @Test
     void onH2() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:stats;DB_CLOSE_DELAY=-1");
-        check(h2, false);
+        Schema.onH2("stats", database -> check(database, false));
     }
 
     @Test
     void onPostgreSql() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-            check(postgres.getPostgresDatabase(), true);
-        }
+        Schema.onPostgreSql(database -> check(database, true));
     }
 
     private static void check(DataSource dataSource, boolean concurrently) throws Exception {
-        Schema.migrate(dataSource);
         try (Connection c = dataSource.getConnection()) {
             Schema.webhook(c, "wh_a", true, T);
             Schema.webhook(c, "wh_b", true, T);

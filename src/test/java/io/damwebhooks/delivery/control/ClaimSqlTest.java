@@ -2,7 +2,6 @@ package io.damwebhooks.delivery.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,20 +23,15 @@ class ClaimSqlTest {
 
     @Test
     void onH2() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:claims;DB_CLOSE_DELAY=-1");
-        check(h2);
+        Schema.onH2("claims", this::check);
     }
 
     @Test
     void onPostgreSql() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-            check(postgres.getPostgresDatabase());
-        }
+        Schema.onPostgreSql(this::check);
     }
 
     private void check(DataSource dataSource) throws Exception {
-        Schema.migrate(dataSource);
         try (Connection setup = dataSource.getConnection()) {
             webhook(setup, "wh_a", true);
             webhook(setup, "wh_b", true);

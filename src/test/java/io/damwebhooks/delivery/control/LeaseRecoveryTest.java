@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /** The release statements on both databases, with the real schema. */
@@ -33,20 +31,15 @@ class LeaseRecoveryTest {
 
     @Test
     void onH2() throws Exception {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:leases;DB_CLOSE_DELAY=-1");
-        check(h2);
+        Schema.onH2("leases", this::check);
     }
 
     @Test
     void onPostgreSql() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
-            check(postgres.getPostgresDatabase());
-        }
+        Schema.onPostgreSql(this::check);
     }
 
     private void check(DataSource dataSource) throws Exception {
-        Schema.migrate(dataSource);
         try (Connection c = dataSource.getConnection()) {
             Schema.webhook(c, "wh_a", true, NOW);
             delivery(c, "msg_mine", "pending", "host:8113");

@@ -4,13 +4,37 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import io.damwebhooks.platform.control.Migrations;
 
 /** The service's schema, migrated by its own scripts, for tests of the delivery engine's SQL on H2 and PostgreSQL. */
 final class Schema {
 
     private Schema() { }
+
+    /** A check of the engine's SQL, given a database its schema was migrated into. */
+    interface Check {
+        void run(DataSource migrated) throws Exception;
+    }
+
+    /** On an in-memory H2 database; {@code name} may carry URL options ({@code lanes;LOCK_TIMEOUT=10000}). */
+    static void onH2(String name, Check check) throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        migrate(h2);
+        check.run(h2);
+    }
+
+    /** On a PostgreSQL started for the check and stopped after it. */
+    static void onPostgreSql(Check check) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.start()) {
+            DataSource database = postgres.getPostgresDatabase();
+            migrate(database);
+            check.run(database);
+        }
+    }
 
     static void migrate(DataSource dataSource) {
         Migrations.configuration(dataSource).load().migrate();
