@@ -1,6 +1,7 @@
 package io.damwebhooks.it.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.damwebhooks.it.support.DurablePostgres;
@@ -11,6 +12,7 @@ import io.damwebhooks.it.webhooks.WebhooksContract;
 import io.damwebhooks.security.control.SecretCipher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -51,10 +53,11 @@ class PostgresWebhooksIT extends WebhooksContract {
 
     private static EmbeddedPostgres postgres;
     private static Path data;
+    private static Path home;
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException, SQLException {
-        Path home = Deployments.freshHome();
+        home = Deployments.freshHome();
         data = home.resolve("pgdata");
         postgres = DurablePostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
         addDeployerUsers();
@@ -66,6 +69,8 @@ class PostgresWebhooksIT extends WebhooksContract {
                 "webhooks.db.password", "postgres",
                 "webhooks.limit", String.valueOf(LIMIT),
                 "webhooks.secrets.key", Base64.getEncoder().encodeToString(KEY),
+                // no admin password configured: with the built-in users off, none may be generated either
+                "webhooks.admin.password", "",
                 "webhooks.security.built-in-users", "false"));
         return war.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "deployer-users.jar")
                 .addClass(DeployerUsers.class)
@@ -109,6 +114,12 @@ class PostgresWebhooksIT extends WebhooksContract {
         assertEquals(403, Api.as(base, EDITOR, EDITOR_PASSWORD).get("webhooks").status(), "the deployer's event publisher");
         assertEquals(401, Api.as(base, EDITOR, "wrong").get("webhooks").status());
         assertEquals(401, Api.as(base, DEPLOYER_ADMIN, EDITOR_PASSWORD).get("webhooks").status());
+    }
+
+    @Test
+    void noAdminPasswordFileIsWrittenWhenNobodyCouldLogInWithIt() {
+        assertEquals(401, Api.admin(base).get("webhooks").status(), "the built-in admin");
+        assertFalse(Files.exists(home.resolve("admin-password")), "a generated password nobody can use");
     }
 
     @Test

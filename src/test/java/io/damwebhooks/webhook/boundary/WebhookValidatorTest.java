@@ -39,6 +39,25 @@ class WebhookValidatorTest {
     }
 
     @Test
+    void orderingIsNoneOrPerAssetAndKeptWhenAbsent() {
+        assertEquals(Webhook.ORDERING_NONE, valid(doc("\"active\": true")).ordering);
+        assertEquals(Webhook.ORDERING_PER_ASSET, valid(doc("\"ordering\": \"per-asset\"")).ordering);
+        assertEquals(List.of("ordering"), fields(doc("\"ordering\": \"by-asset\"")));
+    }
+
+    @Test
+    void aRateLimitIsAWholeNumberFromOneToTenThousandPerSecond() {
+        assertEquals(null, valid(doc("\"active\": true")).ratePerSecond);
+        assertEquals(null, valid(doc("\"rateLimit\": null")).ratePerSecond);
+        assertEquals(20, valid(doc("\"rateLimit\": {\"perSecond\": 20}")).ratePerSecond);
+        assertEquals(10_000, valid(doc("\"rateLimit\": {\"perSecond\": 10000}")).ratePerSecond);
+        for (String bad : List.of("0", "10001", "-1", "null")) {
+            assertEquals(List.of("rateLimit.perSecond"), fields(doc("\"rateLimit\": {\"perSecond\": " + bad + "}")), bad);
+        }
+        assertEquals(List.of("rateLimit.perSecond"), fields(doc("\"rateLimit\": {}")));
+    }
+
+    @Test
     void atMostTenHeaders() {
         String eleven = String.join(",", java.util.Collections.nCopies(11, "{\"name\": \"X-A\", \"value\": \"v\"}"));
         assertEquals(List.of("headers"), fields(doc("\"headers\": [" + eleven + "]")));
