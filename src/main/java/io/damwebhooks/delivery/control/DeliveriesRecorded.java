@@ -1,8 +1,18 @@
 package io.damwebhooks.delivery.control;
 
+import java.time.Instant;
+import java.util.List;
+
 /**
- * Fired by {@link Outbox} inside the transaction that recorded deliveries. Observed
- * {@code during = AFTER_SUCCESS} to nudge the dispatcher: after the commit, never before, and not at
- * all when the transaction rolls back.
+ * Fired by {@link Outbox} inside the transaction that recorded {@code count} deliveries, of which it
+ * leased {@code handed} to this instance's dispatcher until about {@code leasedUntil}. Observed
+ * {@code during = AFTER_SUCCESS} to send those and claim the rest: after the commit, never before; and
+ * {@code during = AFTER_FAILURE} to give back the room the handed ones had taken.
  */
-public record DeliveriesRecorded(int count) { }
+public record DeliveriesRecorded(int count, List<Claimed> handed, Instant leasedUntil) {
+
+    /** Deliveries made pending again (a redelivery): all are claimed. */
+    public DeliveriesRecorded(int count) {
+        this(count, List.of(), Instant.MAX);
+    }
+}

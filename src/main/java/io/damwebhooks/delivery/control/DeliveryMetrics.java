@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code outcome} (succeeded, failed, retrying: one count per attempt's consequence),
  * {@code webhooks_delivery_attempt_seconds} (a classic histogram of attempt durations, in seconds) and
  * {@code webhooks_delivery_backlog} (pending deliveries, as counted at the dispatcher's last poll — a
- * scrape must not query the database).
+ * scrape must not query the database); beyond the contract, {@code webhooks_delivery_dispatched_total} by
+ * {@code via}: deliveries this instance gave to its senders, handed over at intake ({@code handover}) or
+ * claimed from the table ({@code claim}: retries, other instances' rows, overflow).
  * <p>
  * A histogram rather than a summary: an observation is one bucket increment (a summary keeps a sliding
  * quantile sketch per observation), and buckets add up across instances, where quantiles of several
@@ -31,6 +33,7 @@ public class DeliveryMetrics {
     private final AtomicLong backlog = new AtomicLong();
     private Counter deliveries;
     private Histogram attempts;
+    private Counter dispatched;
 
     @PostConstruct
     void register() {
@@ -40,6 +43,11 @@ public class DeliveryMetrics {
                 .help("How long one delivery attempt took, in seconds").classicOnly()
                 .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30, 60)
                 .register(metrics.registry());
+        dispatched = Counter.builder().name("webhooks_delivery_dispatched_total")
+                .help("Deliveries given to sender threads, by how this instance took them").labelNames("via")
+                .register(metrics.registry());
+        dispatched.initLabelValues("handover"); // both series from the start: a rate() over a missing one is no rate
+        dispatched.initLabelValues("claim");
         GaugeWithCallback.builder().name("webhooks_delivery_backlog").help("Pending deliveries")
                 .callback(callback -> callback.call(backlog.get())).register(metrics.registry());
     }
@@ -50,6 +58,10 @@ public class DeliveryMetrics {
 
     void attempt(AttemptResult result) {
         attempts.observe(result.durationMs() / 1000.0);
+    }
+
+    void dispatched(String via, int count) {
+        if (count > 0) dispatched.labelValues(via).inc(count);
     }
 
     void backlog(long pending) {

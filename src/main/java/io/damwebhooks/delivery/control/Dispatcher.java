@@ -94,6 +94,7 @@ public class Dispatcher {
     private Duration lease;
     private Duration poll;
     private volatile ScheduledFuture<?> poller;
+    private volatile boolean started;
     private volatile boolean stopped;
     private volatile long backlogCountedAt;
 
@@ -123,12 +124,57 @@ public class Dispatcher {
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not release the leases of a previous run; they run out instead", e);
         }
+        started = true; // from now on fresh deliveries may be handed over: no release of this instance's leases follows
         poller = timer.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatcher " + instance + " polls every " + poll.toMillis() + " ms; leases last " + lease.toMillis() + " ms");
     }
 
+    /**
+     * Room for {@code wanted} deliveries of a webhook that {@link Outbox} records now and hands over after
+     * its commit: as much as the webhook's circuit and this instance's cap allow; none before the leases
+     * of a previous run are released, nor after stop.
+     */
+    int reserve(String webhookId, int wanted, Instant now) {
+        if (!started || stopped) return 0;
+        int want = Math.min(wanted, circuits.room(webhookId, waitingFor(webhookId), now));
+        for (int was; want > 0; ) {
+            int take = Math.min(want, MAX_HELD - (was = held.get()));
+            if (take <= 0) return 0;
+            if (held.compareAndSet(was, was + take)) return take;
+        }
+        return 0;
+    }
+
+    /** Room reserved for a hand-over that will not come. */
+    void giveBack(int reserved) {
+        if (reserved > 0) held.addAndGet(-reserved);
+    }
+
+    String instance() {
+        return instance;
+    }
+
+    Duration lease() {
+        return lease;
+    }
+
+    /**
+     * Committed: the handed-over deliveries go to their senders, the rest are claimed. A transaction that
+     * took over half the lease to commit hands nothing over: its rows' leases could run out during the
+     * attempt, so they are claimed when they have run out instead.
+     */
     void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesRecorded recorded) {
-        nudgeSoon();
+        if (Instant.now().isBefore(recorded.leasedUntil().minus(lease.dividedBy(2)))) {
+            recorded.handed().forEach(this::dispatch);
+            metrics.dispatched("handover", recorded.handed().size());
+        } else {
+            giveBack(recorded.handed().size());
+        }
+        if (recorded.count() > recorded.handed().size()) nudgeSoon();
+    }
+
+    void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) DeliveriesRecorded recorded) {
+        giveBack(recorded.handed().size());
     }
 
     /**
@@ -199,6 +245,7 @@ public class Dispatcher {
                     List<Claimed> batch = claim.claimed();
                     held.addAndGet(batch.size());
                     batch.forEach(this::dispatch);
+                    metrics.dispatched("claim", batch.size());
                     if (batch.size() < want) break;
                 }
             }

@@ -36,7 +36,7 @@ public class TestEvents {
                         .add("webhook", Json.createObjectBuilder().add("id", webhook.id).add("name", webhook.name)))
                 .build().toString();
         Delivery delivery = Delivery.pending(webhook.id, eventId, TYPE, null, payload, now);
-        outbox.record(List.of(delivery));
+        outbox.record(List.of(delivery), List.of(webhook));
         return delivery;
     }
 }

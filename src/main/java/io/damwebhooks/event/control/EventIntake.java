@@ -70,7 +70,7 @@ public class EventIntake {
         }
         // a concurrent twin with the same id fails here, on the primary key, before any delivery is written
         em.flush();
-        outbox.record(deliveries);
+        outbox.record(deliveries, webhooks);
         return answers;
     }
 

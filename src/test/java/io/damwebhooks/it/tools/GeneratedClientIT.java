@@ -236,6 +236,9 @@ class GeneratedClientIT {
         assertEquals("counter", after.stream().filter(s -> s.name().equals("webhooks_deliveries_total"))
                 .findFirst().orElseThrow().type());
         assertTrue(PrometheusText.value(after, "webhooks_delivery_backlog", Map.of()) >= 0);
+        // fresh deliveries go to the senders from the intake's commit, not through a claim (issue 18)
+        assertEquals(5, PrometheusText.delta(before, after, "webhooks_delivery_dispatched_total", Map.of("via", "handover")));
+        assertEquals(0, PrometheusText.delta(before, after, "webhooks_delivery_dispatched_total", Map.of("via", "claim")));
         webhooks.deleteWebhook(id);
     }
 
