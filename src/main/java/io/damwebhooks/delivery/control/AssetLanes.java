@@ -1,6 +1,5 @@
 package io.damwebhooks.delivery.control;
 
-import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -113,18 +112,18 @@ public class AssetLanes {
      * After these deliveries finished (flushed in the caller's transaction): for those of per-asset
      * webhooks, makes the oldest pending delivery of their lane due now, if it was held.
      */
-    void releaseNext(Collection<Delivery> finished, Instant now) {
-        List<Delivery> laned = finished.stream().filter(d -> d.assetUuid != null).toList();
+    void releaseNext(Collection<Claimed> finished, Instant now) {
+        List<Claimed> laned = finished.stream().filter(d -> d.assetUuid() != null).toList();
         if (laned.isEmpty()) return;
         Set<String> perAsset = new HashSet<>(em.createQuery("SELECT w.id FROM Webhook w WHERE w.ordering = :perAsset", String.class)
                 .setParameter("perAsset", Webhook.ORDERING_PER_ASSET).getResultList());
         if (perAsset.isEmpty()) return;
         Set<String> lanes = new HashSet<>();
-        for (Delivery delivery : laned) {
-            if (!perAsset.contains(delivery.webhookId) || !lanes.add(delivery.webhookId + '\n' + delivery.assetUuid)) continue;
+        for (Claimed delivery : laned) {
+            if (!perAsset.contains(delivery.webhookId()) || !lanes.add(delivery.webhookId() + '\n' + delivery.assetUuid())) continue;
             @SuppressWarnings("unchecked")
-            List<String> oldest = em.createNativeQuery(OLDEST).setParameter(1, delivery.webhookId)
-                    .setParameter(2, delivery.assetUuid).setMaxResults(1).getResultList();
+            List<String> oldest = em.createNativeQuery(OLDEST).setParameter(1, delivery.webhookId())
+                    .setParameter(2, delivery.assetUuid()).setMaxResults(1).getResultList();
             if (!oldest.isEmpty()) em.createNativeQuery(RELEASE).setParameter(1, now).setParameter(2, oldest.get(0)).executeUpdate();
         }
     }

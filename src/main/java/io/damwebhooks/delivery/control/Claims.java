@@ -102,7 +102,7 @@ public class Claims {
                 .collect(Collectors.toMap(Receiver::webhookId, Function.identity()));
         List<Claimed> claimed = new ArrayList<>(deliveries.size());
         for (Delivery d : deliveries) {
-            claimed.add(new Claimed(d.id, d.attemptCount + 1, d.payload, receivers.get(d.webhookId)));
+            claimed.add(new Claimed(d.id, d.attemptCount + 1, d.payload, receivers.get(d.webhookId), d.assetUuid, until));
         }
         deliveries.stream().collect(Collectors.groupingBy(d -> d.webhookId, Collectors.counting()))
                 .forEach((webhookId, count) -> rates.use(webhookId, count.intValue()));

@@ -70,7 +70,7 @@ public class Outbox {
             for (Delivery delivery : fresh.subList(0, taken)) {
                 delivery.leaseUntil = until;
                 delivery.leasedBy = dispatcher.instance();
-                handed.add(new Claimed(delivery.id, 1, delivery.payload, receiver));
+                handed.add(new Claimed(delivery.id, 1, delivery.payload, receiver, delivery.assetUuid, until));
             }
         }
         return handed;

@@ -1,8 +1,6 @@
 package io.damwebhooks.delivery.control;
 
 import io.damwebhooks.platform.control.Durations;
-import io.damwebhooks.delivery.entity.Attempt;
-import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.delivery.entity.DeliveryStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,16 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -67,80 +63,50 @@ public class Outcomes {
     @Transactional
     public Optional<Instant> record(List<Outcome> outcomes, String instance) {
         Instant now = Instant.now();
-        Map<String, Delivery> deliveries = em.createQuery("SELECT d FROM Delivery d WHERE d.id IN :ids", Delivery.class)
-                .setParameter("ids", outcomes.stream().map(o -> o.claimed().deliveryId()).toList())
-                .getResultStream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+        List<OutcomeRows.Change> changes = outcomes.stream().map(outcome -> change(outcome, now)).toList();
+        // written now rather than at commit: a lost connection surfaces here, whole, for DatabaseRetry
+        List<OutcomeRows.Change> ours = em.unwrap(Session.class).doReturningWork(c -> OutcomeRows.write(c, changes, instance, now));
         Set<String> succeeded = new HashSet<>();
         Set<String> failing = new HashSet<>();
-        List<Delivery> done = new ArrayList<>();
+        List<Claimed> done = new ArrayList<>();
         Instant earliest = null;
         AttemptStats.Tally tally = new AttemptStats.Tally();
-        for (Outcome outcome : outcomes) {
-            Delivery delivery = deliveries.get(outcome.claimed().deliveryId());
-            // gone (webhook deleted), or no longer ours: its lease ran out and another instance took it
-            if (delivery == null || delivery.status != DeliveryStatus.pending || !instance.equals(delivery.leasedBy)) continue;
-            delivery.leaseUntil = null;
-            delivery.leasedBy = null;
-            delivery.updatedAt = now;
-            if (outcome.result() == null) {
-                if (outcome.deferUntil() != null) delivery.nextAttemptAt = outcome.deferUntil();
-                continue;
-            }
-            AttemptResult result = outcome.result();
-            em.persist(attempt(delivery, result));
-            delivery.attemptCount++;
-            delivery.lastStatusCode = result.statusCode();
+        for (OutcomeRows.Change change : ours) {
+            AttemptResult result = change.result();
+            if (result == null) continue; // given back unattempted
+            Claimed claimed = change.claimed();
             metrics.attempt(result);
-            tally.count(delivery.webhookId, result);
-            if (result.succeeded()) {
-                finish(delivery, DeliveryStatus.succeeded);
-                done.add(delivery);
-                succeeded.add(delivery.webhookId);
-                continue;
-            }
-            failing.add(delivery.webhookId);
-            if (result.gone()) {
-                finish(delivery, DeliveryStatus.failed);
-                done.add(delivery);
-                deactivate(delivery.webhookId, "The receiver answered 410 Gone to " + delivery.id + " at " + now + ".", now);
-                continue;
-            }
-            Optional<Instant> next = policy.next(delivery.attemptCount, now, result.retryAfter());
-            if (next.isEmpty()) {
-                finish(delivery, DeliveryStatus.failed);
-                done.add(delivery);
-            } else {
-                delivery.nextAttemptAt = next.get();
+            tally.count(claimed.webhookId(), result);
+            (result.succeeded() ? succeeded : failing).add(claimed.webhookId());
+            if (change.status() == DeliveryStatus.pending) {
                 metrics.outcome("retrying");
-                if (earliest == null || next.get().isBefore(earliest)) earliest = next.get();
+                if (earliest == null || change.nextAttemptAt().isBefore(earliest)) earliest = change.nextAttemptAt();
+                continue;
+            }
+            metrics.outcome(change.status().name());
+            done.add(claimed);
+            if (result.gone()) {
+                deactivate(claimed.webhookId(), "The receiver answered 410 Gone to " + claimed.deliveryId() + " at " + now + ".", now);
             }
         }
         failing.removeAll(succeeded);
         updateFailingSince(succeeded, failing, now);
         stats.add(tally);
-        // written now rather than at commit: a lost connection surfaces here, whole, for DatabaseRetry
-        em.flush();
         lanes.releaseNext(done, now); // per-asset ordering: each finished delivery lets its asset's next one go
         return Optional.ofNullable(earliest);
     }
 
-    private void finish(Delivery delivery, DeliveryStatus status) {
-        delivery.status = status;
-        delivery.nextAttemptAt = null;
-        metrics.outcome(status.name());
-    }
-
-    private static Attempt attempt(Delivery delivery, AttemptResult result) {
-        Attempt attempt = new Attempt();
-        attempt.deliveryId = delivery.id;
-        attempt.number = delivery.attemptCount + 1;
-        attempt.startedAt = result.startedAt();
-        attempt.durationMs = result.durationMs();
-        attempt.statusCode = result.statusCode();
-        attempt.error = result.error() == null || result.error().length() <= ERROR_LIMIT
+    /** What the outcome makes of its delivery: succeeded, failed for good (410, or no retry left), or due again. */
+    private OutcomeRows.Change change(Outcome outcome, Instant now) {
+        Claimed claimed = outcome.claimed();
+        AttemptResult result = outcome.result();
+        if (result == null) return new OutcomeRows.Change(claimed, DeliveryStatus.pending, outcome.deferUntil(), null, null);
+        String error = result.error() == null || result.error().length() <= ERROR_LIMIT
                 ? result.error() : result.error().substring(0, ERROR_LIMIT - 1) + "…";
-        attempt.responseBody = result.responseBody();
-        return attempt;
+        if (result.succeeded()) return new OutcomeRows.Change(claimed, DeliveryStatus.succeeded, null, result, error);
+        Optional<Instant> next = result.gone() ? Optional.empty() : policy.next(claimed.attemptNumber(), now, result.retryAfter());
+        return next.map(at -> new OutcomeRows.Change(claimed, DeliveryStatus.pending, at, result, error))
+                .orElseGet(() -> new OutcomeRows.Change(claimed, DeliveryStatus.failed, null, result, error));
     }
 
     private void updateFailingSince(Set<String> succeeded, Set<String> failing, Instant now) {

@@ -92,7 +92,7 @@ class SenderTest {
     }
 
     static Claimed claimed(Receiver receiver) {
-        return new Claimed("msg_01TEST", 1, PAYLOAD, receiver);
+        return new Claimed("msg_01TEST", 1, PAYLOAD, receiver, null, null);
     }
 
     @Test

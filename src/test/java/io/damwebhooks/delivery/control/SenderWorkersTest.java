@@ -46,7 +46,7 @@ class SenderWorkersTest {
             for (int s = 0; s < 4; s++) {
                 int offset = s * (ATTEMPTS / 4);
                 senders.execute(() -> {
-                    for (int i = 0; i < ATTEMPTS / 4; i++) workers.send(new Claimed("msg_" + (offset + i), 1, "{}", null));
+                    for (int i = 0; i < ATTEMPTS / 4; i++) workers.send(new Claimed("msg_" + (offset + i), 1, "{}", null, null, null));
                 });
             }
             Poll.until(Duration.ofSeconds(30), attempted::size, n -> n == ATTEMPTS, "every attempt ran");
@@ -78,9 +78,9 @@ class SenderWorkersTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            workers.send(new Claimed("slow", 1, "{}", null));
+            workers.send(new Claimed("slow", 1, "{}", null, null, null));
             assertTrue(slowStarted.await(5, TimeUnit.SECONDS), "the slow attempt is running");
-            workers.send(new Claimed("quick", 1, "{}", null));
+            workers.send(new Claimed("quick", 1, "{}", null, null, null));
             assertTrue(quickRan.await(5, TimeUnit.SECONDS), "the quick attempt ran while the slow one still hangs");
         } finally {
             slowReleased.countDown();
