@@ -29,8 +29,8 @@ public final class Benchmarks {
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 16);
     /** Events sent, and not measured, before the end-to-end figure: the JIT compiles the hot paths first. */
     static final int WARMUP_EVENTS = Integer.getInteger("bench.warmup-events", 3000);
-    /** Which measures to take: e2e, ordered, latency, isolation, backlog (all by default). */
-    static final String MEASURES = System.getProperty("bench.measures", "e2e,ordered,latency,isolation,backlog");
+    /** Which measures to take: e2e, ordered, latency, isolation, backlog, scale (a second instance, PostgreSQL only); all by default. */
+    static final String MEASURES = System.getProperty("bench.measures", "e2e,ordered,latency,isolation,backlog,scale");
     /** Assets the per-asset measure spreads its events over. */
     static final int ASSETS = Integer.getInteger("bench.assets", 100);
     /** Extra JVM options for the service, space-separated (e.g. {@code -XX:StartFlightRecording=…} to profile). */
@@ -44,6 +44,9 @@ public final class Benchmarks {
         }
     };
 
+    /** PostgreSQL's own statistics (pg_stat_statements) while the PostgreSQL figures are taken; null on H2. */
+    static javax.sql.DataSource statements;
+
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "bench"));
         String only = System.getProperty("bench.only", "h2,postgres");
@@ -51,9 +54,12 @@ public final class Benchmarks {
             run("H2", Files.createTempDirectory(work, "h2-"), Map.of(), true);
         }
         if (only.contains("postgres")) {
-            try (EmbeddedPostgres postgres = io.damwebhooks.it.support.DurablePostgres.start()) {
+            try (EmbeddedPostgres postgres = StatementTimes.start()) {
+                statements = postgres.getPostgresDatabase();
                 Map<String, String> db = Map.of("WEBHOOKS_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
-                        "WEBHOOKS_DB_USER", "postgres", "WEBHOOKS_DB_PASSWORD", "postgres");
+                        "WEBHOOKS_DB_USER", "postgres", "WEBHOOKS_DB_PASSWORD", "postgres",
+                        // one key for every instance: a second one reads the secrets the first one stored
+                        "WEBHOOKS_SECRETS_KEY", key());
                 run("PostgreSQL", Files.createTempDirectory(work, "pg-"), db, false);
             }
         }
@@ -76,7 +82,13 @@ public final class Benchmarks {
             }
             URI events = URI.create(service.base() + "api/events");
             String publisher = Load.basic(Deployments.PUBLISHER, Deployments.PUBLISHER_PASSWORD);
-            if (MEASURES.contains("e2e")) endToEnd(database, receiver, events, publisher);
+            if (MEASURES.contains("e2e")) endToEnd(database, receiver, events, publisher, List.of(service.pid()));
+            if (!everything && MEASURES.contains("scale")) {
+                try (ServiceProcess second = ServiceProcess.start(home.resolve("second"), env, SERVICE_OPTIONS)) {
+                    URI secondEvents = URI.create(second.base() + "api/events");
+                    twoInstances(database, receiver, List.of(events, secondEvents), publisher, List.of(service.pid(), second.pid()));
+                }
+            }
             if (MEASURES.contains("ordered")) perAsset(database, receiver, events, publisher, admin);
             if (everything && MEASURES.contains("latency")) latency(database, receiver, events, publisher);
             if (everything && MEASURES.contains("isolation")) isolation(database, receiver, events, publisher);
@@ -84,16 +96,12 @@ public final class Benchmarks {
         if (everything && MEASURES.contains("backlog")) backlog(database, Files.createTempDirectory(home.getParent(), "backlog-"), env);
     }
 
-    static void endToEnd(String database, BenchReceiver receiver, URI events, String publisher) {
+    static void endToEnd(String database, BenchReceiver receiver, URI events, String publisher, List<Long> pids) throws Exception {
         int warmup = WARMUP_EVENTS;
         Load.post(events, publisher, warmup, CONCURRENCY, i -> Events.body("warm-" + i));
         awaitTotal(receiver, (long) WEBHOOKS * warmup);
-        long before = receiver.total.get();
-        long start = System.nanoTime();
-        Load.post(events, publisher, EVENTS, CONCURRENCY, i -> Events.body("e2e-" + i));
-        awaitTotal(receiver, before + (long) WEBHOOKS * EVENTS);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double ours = WEBHOOKS * EVENTS / seconds;
+        double ours = measured(database, receiver, pids, "end to end", () ->
+                Load.post(events, publisher, EVENTS, CONCURRENCY, i -> Events.body("e2e-" + i)));
 
         byte[] sample = Events.body("e2e-sample");  // the same size order as the bodies we sent
         URI direct = URI.create("http://127.0.0.1:" + receiver.port() + "/direct");
@@ -102,6 +110,43 @@ public final class Benchmarks {
         double jdk = WEBHOOKS * EVENTS / jdkSeconds;
         rows.add(String.format("| %s | end to end: %d events x %d webhooks | %.0f deliveries/s; JDK HttpClient %.0f/s; ratio %.2f |",
                 database, EVENTS, WEBHOOKS, ours, jdk, ours / jdk));
+    }
+
+    /** The end-to-end load split over two instances on one database (warmed up with a quarter of the usual warm-up each). */
+    static void twoInstances(String database, BenchReceiver receiver, List<URI> events, String publisher, List<Long> pids) throws Exception {
+        long warmed = receiver.total.get() + (long) WEBHOOKS * WARMUP_EVENTS / 4 * events.size();
+        split(events, publisher, WARMUP_EVENTS / 4, "warm2-");
+        awaitTotal(receiver, warmed);
+        double ours = measured(database, receiver, pids, "two instances", () -> split(events, publisher, EVENTS / events.size(), "two-"));
+        rows.add(String.format("| %s | end to end, two instances on one database: %d events x %d webhooks | %.0f deliveries/s |",
+                database, EVENTS, WEBHOOKS, ours));
+    }
+
+    /** {@code count} events to each instance at once, half the concurrency each. */
+    private static void split(List<URI> events, String publisher, int count, String prefix) {
+        events.parallelStream().forEach(target -> Load.post(target, publisher, count, CONCURRENCY / events.size(),
+                i -> Events.body(prefix + events.indexOf(target) + "-" + i)));
+    }
+
+    /**
+     * Runs {@code load} and waits until every delivery it caused was received; answers deliveries per
+     * second, and adds rows saying who used the CPU meanwhile and, on PostgreSQL, the database's own time.
+     */
+    static double measured(String database, BenchReceiver receiver, List<Long> pids, String what, Runnable load) throws Exception {
+        if (statements != null) StatementTimes.reset(statements);
+        CpuTimes cpu = CpuTimes.now(pids);
+        long before = receiver.total.get();
+        long start = System.nanoTime();
+        load.run();
+        awaitTotal(receiver, before + (long) WEBHOOKS * EVENTS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        rows.add("| " + database + " | " + what + ": CPU | " + CpuTimes.now(pids).since(cpu) + " |");
+        if (statements != null) {
+            for (String line : StatementTimes.perDelivery(statements, (long) WEBHOOKS * EVENTS)) {
+                rows.add("| " + database + " | " + what + ": PostgreSQL | " + line + " |");
+            }
+        }
+        return WEBHOOKS * EVENTS / seconds;
     }
 
     /**
@@ -202,6 +247,12 @@ public final class Benchmarks {
 
     static void awaitTotal(BenchReceiver receiver, long total) {
         Poll.until(Duration.ofMinutes(10), receiver.total::get, n -> n >= total, total + " deliveries received");
+    }
+
+    static String key() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     static String webhook(int port, int i) {

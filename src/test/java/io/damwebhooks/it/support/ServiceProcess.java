@@ -143,6 +143,11 @@ public final class ServiceProcess implements AutoCloseable {
         return 0;
     }
 
+    /** The server's process id (for its CPU time, in the benchmark). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Everything the server printed: its log. */
     public Path log() {
         return log;
