@@ -51,6 +51,11 @@ public class UrlDataSource implements DataSource {
             properties.setProperty("user", user);
             properties.setProperty("password", password == null ? "" : password);
         }
+        if (url.startsWith("jdbc:postgresql:")) {
+            // a batch of inserts (the intake's deliveries, the outcome's attempts) as multi-row INSERTs: one
+            // statement per batch instead of one per row; a parameter in the URL still overrides this
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
         Connection connection = driverFor(url).connect(url, properties);
         if (connection == null) throw new SQLException("The JDBC driver refused webhooks.db.url");
         return connection;
