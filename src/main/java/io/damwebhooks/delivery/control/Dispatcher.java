@@ -94,7 +94,7 @@ public class Dispatcher {
     private Duration lease;
     private Duration poll;
     private volatile ScheduledFuture<?> poller;
-    private volatile boolean started;
+    private volatile boolean handingOver;
     private volatile boolean stopped;
     private volatile long backlogCountedAt;
 
@@ -124,7 +124,7 @@ public class Dispatcher {
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not release the leases of a previous run; they run out instead", e);
         }
-        started = true; // from now on fresh deliveries may be handed over: no release of this instance's leases follows
+        handingOver = true; // from now on fresh deliveries may be handed over: no release of this instance's leases follows
         poller = timer.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatcher " + instance + " polls every " + poll.toMillis() + " ms; leases last " + lease.toMillis() + " ms");
     }
@@ -135,7 +135,7 @@ public class Dispatcher {
      * of a previous run are released, nor after stop.
      */
     int reserve(String webhookId, int wanted, Instant now) {
-        if (!started || stopped) return 0;
+        if (!handingOver || stopped) return 0;
         int want = Math.min(wanted, circuits.room(webhookId, waitingFor(webhookId), now));
         for (int was; want > 0; ) {
             int take = Math.min(want, MAX_HELD - (was = held.get()));
