@@ -16,7 +16,6 @@ import jakarta.interceptor.Interceptor;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +32,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Moves pending deliveries to their receivers. Woken after every commit that recorded deliveries,
- * at the next retry that falls due, and by a poll ({@code webhooks.delivery.poll-interval}) that also
- * finds rows other instances recorded and leases that ran out. Each wake claims due rows in batches
- * ({@link Claims}) while this instance has room, hands each to a sender thread when the webhook's
- * {@link Circuits} allow, and records finished attempts in batches ({@link Outcomes}): under load one
- * transaction records many results.
+ * Moves pending deliveries to their receivers. Fresh ones arrive in memory from the commit that recorded
+ * them, already leased to this instance ({@link Outbox}: the hand-over); the rest — retries, rows other
+ * instances recorded, leases that ran out, what did not fit — are claimed from the table ({@link Claims}),
+ * at the next retry that falls due, after a commit that left rows unleased, and at every poll
+ * ({@code webhooks.delivery.poll-interval}). Each delivery goes to a sender thread when its webhook's
+ * {@link Circuits} allow, and finished attempts are recorded in batches ({@link OutcomeBatches}): under
+ * load one transaction records many results.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -51,10 +51,8 @@ public class Dispatcher {
      * after one round.
      */
     static final int MAX_HELD = 4 * DeliveryExecutors.MAX_SENDS;
-    static final int RECORD_BATCH = 200;
     /** Sender threads that run attempts at most: two of the executor's threads stay free to claim and record. */
     static final int MAX_WORKERS = DeliveryExecutors.MAX_SENDS - 2;
-    static final long RECORD_LINGER_MS = 20;
     static final long CLAIM_LINGER_MS = 10;
 
     @Resource(lookup = DeliveryExecutors.SENDERS)
@@ -84,12 +82,9 @@ public class Dispatcher {
     private volatile boolean claimAgain;
     private final AtomicInteger held = new AtomicInteger();
     private final Map<String, Queue<Claimed>> waiting = new ConcurrentHashMap<>();
-    private final Queue<Outcome> finished = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean recording = new AtomicBoolean();
-    private final AtomicInteger unrecorded = new AtomicInteger();
-    private final AtomicBoolean recordingSoon = new AtomicBoolean();
-    private final AtomicBoolean claimingSoon = new AtomicBoolean();
     private Circuits circuits;
+    private OutcomeBatches outcomes;
+    private Linger claimSoon;
     private SenderWorkers workers;
     private Duration lease;
     private Duration poll;
@@ -104,6 +99,8 @@ public class Dispatcher {
         lease = Durations.parse("webhooks.delivery.lease", leaseText);
         poll = Durations.parse("webhooks.delivery.poll-interval", pollText);
         workers = new SenderWorkers(senders, MAX_WORKERS, this::attempt);
+        outcomes = new OutcomeBatches(senders, timer, database, instance, this);
+        claimSoon = new Linger(timer, CLAIM_LINGER_MS, this::nudge);
         circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
         http.ready(); // a client proxy builds its bean on first use: build it now, not in an attempt
         Duration timeout = Duration.ofMillis(AttemptTimeout.millis());
@@ -183,20 +180,7 @@ public class Dispatcher {
      * many claims of a few (each claim is a transaction); the price is those milliseconds of latency.
      */
     private void nudgeSoon() {
-        once(claimingSoon, CLAIM_LINGER_MS, this::nudge);
-    }
-
-    /** Runs {@code action} {@code millis} from now, unless it is already scheduled (its flag is up). */
-    private void once(AtomicBoolean scheduled, long millis, Runnable action) {
-        if (!scheduled.compareAndSet(false, true)) return;
-        try {
-            timer.schedule(() -> {
-                scheduled.set(false);
-                action.run();
-            }, millis, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException stopping) {
-            scheduled.set(false);
-        }
+        claimSoon.ask();
     }
 
     @PreDestroy
@@ -271,7 +255,7 @@ public class Dispatcher {
             queue.add(claimed);
             startWaiting(webhookId);
         } else {
-            finish(Outcome.deferred(claimed, open.orElse(null)));
+            outcomes.add(Outcome.deferred(claimed, open.orElse(null)));
         }
     }
 
@@ -292,7 +276,7 @@ public class Dispatcher {
         }
         Optional<Instant> opened = circuits.finished(claimed.webhookId(), result.receiverTrouble(), Instant.now());
         opened.ifPresent(until -> LOG.info(() -> "Circuit of webhook " + claimed.webhookId() + " open until " + until));
-        finish(Outcome.attempted(claimed, result));
+        outcomes.add(Outcome.attempted(claimed, result));
         startWaiting(claimed.webhookId());
     }
 
@@ -309,7 +293,7 @@ public class Dispatcher {
             Instant now = Instant.now();
             Optional<Instant> open = circuits.openUntil(webhookId, now);
             if (open.isPresent()) {
-                for (Claimed next; (next = queue.poll()) != null; ) finish(Outcome.deferred(next, open.get()));
+                for (Claimed next; (next = queue.poll()) != null; ) outcomes.add(Outcome.deferred(next, open.get()));
                 return;
             }
             if (!circuits.tryStart(webhookId, now)) return;
@@ -322,41 +306,8 @@ public class Dispatcher {
         }
     }
 
-    /**
-     * Queues the outcome for recording. A full batch is recorded at once; otherwise outcomes gather for
-     * {@link #RECORD_LINGER_MS} first, so that under load one commit records many of them (each commit
-     * costs the database a write of every page it touched).
-     */
-    private void finish(Outcome outcome) {
-        finished.add(outcome);
-        if (unrecorded.incrementAndGet() >= RECORD_BATCH) {
-            record();
-        } else {
-            // on a sender thread: the timer's two threads only wake; recording may wait on the database
-            once(recordingSoon, RECORD_LINGER_MS, () -> senders.execute(this::record));
-        }
-    }
-
-    private void record() {
-        while (!finished.isEmpty() && recording.compareAndSet(false, true)) {
-            List<Outcome> batch = new ArrayList<>();
-            try {
-                for (Outcome next; batch.size() < RECORD_BATCH && (next = finished.poll()) != null; ) batch.add(next);
-                unrecorded.addAndGet(-batch.size());
-                database.record(batch, instance).ifPresent(this::wakeAt);
-            } catch (RuntimeException e) {
-                // not recorded: the leases run out and the deliveries are attempted again (at least once)
-                LOG.log(Level.WARNING, "Recording " + batch.size() + " delivery outcomes failed", e);
-            } finally {
-                held.addAndGet(-batch.size());
-                recording.set(false);
-            }
-        }
-        nudge();
-    }
-
     /** A retry falls due before the next poll: wake for it. */
-    private void wakeAt(Instant due) {
+    void wakeAt(Instant due) {
         long delay = Duration.between(Instant.now(), due).toMillis();
         if (delay < poll.toMillis() && !stopped) timer.schedule(this::nudge, Math.max(0, delay), TimeUnit.MILLISECONDS);
     }
