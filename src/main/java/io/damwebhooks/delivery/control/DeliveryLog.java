@@ -5,9 +5,9 @@ import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.delivery.entity.DeliveryStatus;
 import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Reads the delivery log. Pages by id, newest first: ids are time-ordered ({@code msg_} + ULID-like),
  * so "the next {@code max} ids below the last one seen" is stable while new deliveries arrive, and the
- * {@code delivery_log (webhook_id DESC, id DESC)} index serves it without an OFFSET. {@link DeliverySearch}
- * searches across webhooks the same way.
+ * {@code delivery_log (webhook_id DESC, id DESC)} index serves it without an OFFSET, filtered by status the
+ * {@code delivery_webhook_state (webhook_id DESC, status DESC, id DESC)} one. It is a {@link DeliverySearch}
+ * by webhook.
  */
 @ApplicationScoped
 @Transactional
@@ -29,20 +30,16 @@ public class DeliveryLog {
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;
 
+    @Inject
+    DeliverySearch search;
+
     /** Up to {@code max} deliveries of a webhook, newest first, with ids below {@code beforeId} when given. */
     public List<DeliverySummary> newestFirst(String webhookId, DeliveryStatus status, String beforeId, int max) {
         if (webhookId == null || em.find(Webhook.class, webhookId) == null) {
             throw new NotFoundException("No webhook " + webhookId);
         }
-        // ordered by the webhook first, constant here: so H2 reads delivery_log (webhook_id DESC, id DESC) in order
-        String jpql = SELECT_SUMMARY + " WHERE d.webhookId = :webhook" + (status == null ? "" : " AND d.status = :status")
-                + (beforeId == null ? "" : " AND d.id < :before") + " ORDER BY d.webhookId DESC, d.id DESC";
-        TypedQuery<DeliverySummary> query = em.createQuery(jpql, DeliverySummary.class)
-                .setParameter("webhook", webhookId)
-                .setMaxResults(max);
-        if (status != null) query.setParameter("status", status);
-        if (beforeId != null) query.setParameter("before", beforeId);
-        return query.getResultList();
+        // the search's query, so that its plans (SearchPlanTest: "a webhook", "a webhook's failed ones") are this one's
+        return search.newestFirst(new SearchCriteria(null, null, null, status, webhookId, null, null), beforeId, max);
     }
 
     public Delivery find(String id) {

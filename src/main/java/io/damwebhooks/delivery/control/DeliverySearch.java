@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * Searches the deliveries of all webhooks, newest first, a page at a time, reading one index range and
- * no more than a page of it (V8's indexes). The query orders by the filter that drives it, then by id,
- * both descending: the column is constant within the result, so the order is simply newest first, but
- * it lets H2 — which walks an index only forwards — see that the index already has the rows in order.
+ * no more than a page of it (V8's and V9's indexes). The query orders by the filters that drive it, then
+ * by id, all descending: those columns are constant within the result, so the order is simply newest
+ * first, but it lets H2 — which walks an index only forwards — see that the index already has the rows
+ * in order. A webhook's own log ({@link DeliveryLog}) is the search by webhook (and status).
  */
 @ApplicationScoped
 @Transactional
@@ -61,24 +62,27 @@ public class DeliverySearch {
         String below = criteria.to() == null ? null : Ids.first("msg", criteria.to().plus(ID_SLACK));
         if (beforeId != null && (below == null || beforeId.compareTo(below) < 0)) below = beforeId;
         condition(where, parameters, "d.id < :below", "below", below);
-        String driver = driver(criteria);
+        StringBuilder order = new StringBuilder();
+        for (String column : driver(criteria)) order.append(column).append(" DESC, ");
         return new Clauses((where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-                + " ORDER BY " + (driver == null ? "" : driver + " DESC, ") + "d.id DESC", parameters);
+                + " ORDER BY " + order + "d.id DESC", parameters);
     }
 
     /**
-     * The filter whose index the search reads: the most selective one given. An asset or an event has a
-     * handful of deliveries; failed and pending ones are few next to succeeded ones; then a webhook's
-     * share, then an event type's.
+     * The filters whose index the search reads, as its leading columns: the most selective given. An
+     * asset or an event has a handful of deliveries; a webhook's deliveries of one status are exactly
+     * one range of delivery_webhook_state, whatever the other webhooks' share of that status (V9);
+     * failed and pending ones are few next to succeeded ones; then a webhook's share, then an event type's.
      */
-    static String driver(SearchCriteria criteria) {
-        if (criteria.assetUuid() != null) return "d.assetUuid";
-        if (criteria.eventId() != null) return "d.eventId";
-        if (criteria.status() != null && criteria.status() != DeliveryStatus.succeeded) return "d.status";
-        if (criteria.webhookId() != null) return "d.webhookId";
-        if (criteria.eventType() != null) return "d.eventType";
-        if (criteria.status() != null) return "d.status";
-        return null;
+    static List<String> driver(SearchCriteria criteria) {
+        if (criteria.assetUuid() != null) return List.of("d.assetUuid");
+        if (criteria.eventId() != null) return List.of("d.eventId");
+        if (criteria.webhookId() != null && criteria.status() != null) return List.of("d.webhookId", "d.status");
+        if (criteria.status() != null && criteria.status() != DeliveryStatus.succeeded) return List.of("d.status");
+        if (criteria.webhookId() != null) return List.of("d.webhookId");
+        if (criteria.eventType() != null) return List.of("d.eventType");
+        if (criteria.status() != null) return List.of("d.status");
+        return List.of();
     }
 
     private static void condition(List<String> where, Map<String, Object> parameters, String clause, String name, Object value) {

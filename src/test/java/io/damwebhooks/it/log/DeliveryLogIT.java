@@ -269,6 +269,9 @@ class DeliveryLogIT {
         assertEquals(List.of(other, moved), ids(ok(admin().get("deliveries?webhookId=" + pim + "&eventType=&from=" + t.plusSeconds(60)))),
                 "an empty parameter counts as absent");
         assertEquals(List.of(), ids(ok(admin().get("deliveries?assetUuid=" + asset + "&status=pending"))));
+        assertEquals(List.of(toPim), ids(ok(admin().get("deliveries?webhookId=" + pim + "&status=failed"))), "a webhook's failed ones (V9's index)");
+        assertEquals(List.of(other, moved), ids(ok(admin().get("deliveries?webhookId=" + pim + "&status=succeeded"))));
+        assertEquals(List.of(), ids(ok(admin().get("deliveries?webhookId=" + cdn + "&status=failed"))));
         List<String> newest = ids(ok(admin().get("deliveries?limit=2")));
         assertEquals(2, newest.size(), "no filter: the newest of all");
     }
