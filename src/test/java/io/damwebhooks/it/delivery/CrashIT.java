@@ -2,6 +2,7 @@ package io.damwebhooks.it.delivery;
 
 import io.damwebhooks.it.support.ScriptedReceiver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
@@ -63,6 +64,71 @@ class CrashIT {
                     ids -> ids.containsAll(sent), "every message accepted before the kill arrives after the restart");
             assertEquals(sent, arrived);
         }
+    }
+
+    /**
+     * The hand-over at intake (issue 18): fresh deliveries are leased in the accepting transaction and sent
+     * from memory, never claimed. Those in flight at a SIGKILL — the receiver holds every request
+     * unanswered — are sent again after the restart, well before their 60 s lease could run out: the
+     * restart releases the leases the intake wrote, as it does a claim's.
+     */
+    @Test
+    void handedOverDeliveriesInFlightAtAKillAreSentAfterTheRestart() throws Exception {
+        Path home = Deployments.freshHome();
+        int receiverPort = freePort();
+        Map<String, String> environment = Map.of(
+                "WEBHOOKS_DELIVERY_ALLOW_HTTP", "true",
+                "WEBHOOKS_DELIVERY_ALLOW_PRIVATE_NETWORKS", "true",
+                "WEBHOOKS_DELIVERY_TIMEOUT", "30s",
+                "WEBHOOKS_DELIVERY_LEASE", "60s");
+        Set<String> sent = new HashSet<>();
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        ServiceProcess first = ServiceProcess.start(home, environment);
+        try (ScriptedReceiver hanging = new ScriptedReceiver(receiverPort).on("/hook", request -> {
+            try {
+                answer.await(); // in flight until the service is dead
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ScriptedReceiver.Answer.of(204);
+        })) {
+            try {
+                Api admin = Api.admin(first.base());
+                Api.Reply created = admin.post("webhooks", """
+                        {"name": "hangs", "url": "http://127.0.0.1:%d/hook", "triggers": [{"event": "asset.uploaded"}]}"""
+                        .formatted(receiverPort));
+                assertEquals(201, created.status(), created.toString());
+                String webhookId = created.json().getString("id");
+                for (int i = 0; i < MESSAGES; i++) {
+                    Api.Reply test = admin.post("webhooks/" + webhookId + "/test", "");
+                    assertEquals(202, test.status(), test.toString());
+                    sent.add(test.json().getString("deliveryId"));
+                }
+                Poll.until(Duration.ofSeconds(60), () -> hanging.requests.stream().map(r -> r.header("webhook-id"))
+                        .collect(Collectors.toSet()), ids -> ids.containsAll(sent), "every message in flight");
+                String metrics = Api.serverGet(first.base(), "metrics", "text/plain").body();
+                assertEquals(MESSAGES, dispatched(metrics, "handover"), metrics);
+                assertEquals(0, dispatched(metrics, "claim"), metrics);
+            } finally {
+                first.kill();
+                answer.countDown();
+            }
+        }
+
+        long restarted = System.nanoTime();
+        try (ServiceProcess second = ServiceProcess.start(home, environment);
+             ScriptedReceiver receiver = new ScriptedReceiver(receiverPort)) {
+            Poll.until(Duration.ofSeconds(45), () -> receiver.requests.stream().map(r -> r.header("webhook-id"))
+                    .collect(Collectors.toSet()), ids -> ids.containsAll(sent), "every message in flight at the kill is sent again");
+            assertTrue(System.nanoTime() - restarted < Duration.ofSeconds(60).toNanos(), "sent before the leases could have run out");
+        }
+    }
+
+    /** The value of webhooks_delivery_dispatched_total for one way of taking deliveries, in Prometheus' text. */
+    private static double dispatched(String metrics, String via) {
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("(?m)^webhooks_delivery_dispatched_total\\{via=\"" + via + "\"\\} (\\S+)").matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
     }
 
     private static int freePort() throws IOException {
