@@ -5,7 +5,7 @@ import io.damwebhooks.event.control.Accepted;
 import io.damwebhooks.event.control.GroupCommit;
 import io.damwebhooks.security.control.BuiltInUsers;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
@@ -22,9 +22,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Events from a DAM that runs elsewhere: the same path as an event fired in-process, in a transaction
  * of its own. Publishers post here; admins may too (the contract lets them call everything).
+ * Application-scoped, the request's headers a parameter: nothing is created or configured per event.
  */
 @Path("events")
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed({BuiltInUsers.PUBLISHER, BuiltInUsers.ADMIN})
 public class EventsResource {
 
@@ -35,18 +36,15 @@ public class EventsResource {
     @ConfigProperty(name = "webhooks.events.max-size", defaultValue = "1048576")
     int maxSize;
 
-    @Context
-    HttpHeaders headers;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response accept(InputStream body) {
-        AssetEvent event = EventDocument.parse(read(body));
+    public Response accept(InputStream body, @Context HttpHeaders headers) {
+        AssetEvent event = EventDocument.parse(read(body, headers));
         return Response.accepted(intake.accept(event)).type(MediaType.APPLICATION_JSON).build();
     }
 
-    private byte[] read(InputStream body) {
+    private byte[] read(InputStream body, HttpHeaders headers) {
         try {
             return BoundedBody.read(body, headers.getLength(), maxSize);
         } catch (BoundedBody.TooLarge e) {
