@@ -90,6 +90,13 @@ public class Dispatcher {
     private Duration poll;
     private volatile ScheduledFuture<?> poller;
     private volatile boolean handingOver;
+    /**
+     * Due rows wait in the table: a commit left rows unleased (no room then), or a claim filled its batch.
+     * Fresh deliveries then queue behind them, through claims, until a claim finds fewer than it asked
+     * for; handed over first, they would take the room each time it frees, and the claim — which waits
+     * for a batch's worth of room — would leave the waiting rows for seconds.
+     */
+    private volatile boolean rowsWaiting = true;
     private volatile boolean stopped;
     private volatile long backlogCountedAt;
 
@@ -129,10 +136,11 @@ public class Dispatcher {
     /**
      * Room for {@code wanted} deliveries of a webhook that {@link Outbox} records now and hands over after
      * its commit: as much as the webhook's circuit and this instance's cap allow; none before the leases
-     * of a previous run are released, nor after stop.
+     * of a previous run are released, nor after stop, nor while due rows wait in the table
+     * ({@link #rowsWaiting}).
      */
     int reserve(String webhookId, int wanted, Instant now) {
-        if (!handingOver || stopped) return 0;
+        if (!handingOver || stopped || rowsWaiting) return 0;
         int want = Math.min(wanted, circuits.room(webhookId, waitingFor(webhookId), now));
         for (int was; want > 0; ) {
             int take = Math.min(want, MAX_HELD - (was = held.get()));
@@ -167,7 +175,10 @@ public class Dispatcher {
         } else {
             giveBack(recorded.handed().size());
         }
-        if (recorded.count() > recorded.handed().size()) nudgeSoon();
+        if (recorded.count() > recorded.handed().size()) {
+            rowsWaiting = true;
+            nudgeSoon();
+        }
     }
 
     void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) DeliveriesRecorded recorded) {
@@ -230,7 +241,11 @@ public class Dispatcher {
                     held.addAndGet(batch.size());
                     batch.forEach(this::dispatch);
                     metrics.dispatched("claim", batch.size());
-                    if (batch.size() < want) break;
+                    if (batch.size() < want) {
+                        rowsWaiting = false; // the table is caught up: fresh deliveries may be handed over again
+                        break;
+                    }
+                    rowsWaiting = true;
                 }
             }
         } catch (RuntimeException e) {
