@@ -33,6 +33,8 @@ public final class Benchmarks {
     static final String MEASURES = System.getProperty("bench.measures", "e2e,ordered,latency,isolation,backlog,scale");
     /** Assets the per-asset measure spreads its events over. */
     static final int ASSETS = Integer.getInteger("bench.assets", 100);
+    /** Events per second of the latency measure (each to five webhooks). */
+    static final int RATE = Integer.getInteger("bench.rate", 200);
     /** Extra JVM options for the service, space-separated (e.g. {@code -XX:StartFlightRecording=…} to profile). */
     static final List<String> SERVICE_OPTIONS = System.getProperty("bench.service-options", "").isBlank()
             ? List.of() : List.of(System.getProperty("bench.service-options").trim().split("\\s+"));
@@ -176,9 +178,9 @@ public final class Benchmarks {
 
     static void latency(String database, BenchReceiver receiver, URI events, String publisher) {
         Load load = new Load();
-        int count = 200 * 15;
+        int count = RATE * 15;
         long before = receiver.total.get();
-        load.postAtRate(events, publisher, count, 200, i -> "lat-" + i);
+        load.postAtRate(events, publisher, count, RATE, i -> "lat-" + i);
         awaitTotal(receiver, before + (long) WEBHOOKS * load.acceptedAt.size());
         List<Long> micros = new ArrayList<>();
         receiver.eventOf.forEach((webhookId, eventId) -> {
@@ -186,8 +188,8 @@ public final class Benchmarks {
             if (accepted != null) micros.add(Math.max(0, (receiver.arrivals.get(webhookId) - accepted) / 1000));
         });
         micros.sort(Long::compare);
-        rows.add(String.format("| %s | latency at 200 events/s (%d deliveries), accepted to received | p50 %.1f ms, p99 %.1f ms |",
-                database, micros.size(), micros.get(micros.size() / 2) / 1000.0, micros.get((int) (micros.size() * 0.99)) / 1000.0));
+        rows.add(String.format("| %s | latency at %d events/s (%d deliveries), accepted to received | p50 %.1f ms, p99 %.1f ms |",
+                database, RATE, micros.size(), micros.get(micros.size() / 2) / 1000.0, micros.get((int) (micros.size() * 0.99)) / 1000.0));
     }
 
     static void isolation(String database, BenchReceiver receiver, URI events, String publisher) {
