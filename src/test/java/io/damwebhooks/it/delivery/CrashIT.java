@@ -42,17 +42,7 @@ class CrashIT {
         Set<String> sent = new HashSet<>();
         ServiceProcess first = ServiceProcess.start(home, environment);
         try {
-            Api admin = Api.admin(first.base());
-            Api.Reply created = admin.post("webhooks", """
-                    {"name": "down for now", "url": "http://127.0.0.1:%d/hook", "triggers": [{"event": "asset.uploaded"}]}"""
-                    .formatted(receiverPort));
-            assertEquals(201, created.status(), created.toString());
-            String webhookId = created.json().getString("id");
-            for (int i = 0; i < MESSAGES; i++) {
-                Api.Reply test = admin.post("webhooks/" + webhookId + "/test", "");
-                assertEquals(202, test.status(), test.toString());
-                sent.add(test.json().getString("deliveryId"));
-            }
+            sent.addAll(testEvents(first, "down for now", receiverPort));
         } finally {
             first.kill();
         }
@@ -93,17 +83,7 @@ class CrashIT {
             return ScriptedReceiver.Answer.of(204);
         })) {
             try {
-                Api admin = Api.admin(first.base());
-                Api.Reply created = admin.post("webhooks", """
-                        {"name": "hangs", "url": "http://127.0.0.1:%d/hook", "triggers": [{"event": "asset.uploaded"}]}"""
-                        .formatted(receiverPort));
-                assertEquals(201, created.status(), created.toString());
-                String webhookId = created.json().getString("id");
-                for (int i = 0; i < MESSAGES; i++) {
-                    Api.Reply test = admin.post("webhooks/" + webhookId + "/test", "");
-                    assertEquals(202, test.status(), test.toString());
-                    sent.add(test.json().getString("deliveryId"));
-                }
+                sent.addAll(testEvents(first, "hangs", receiverPort));
                 Poll.until(Duration.ofSeconds(60), () -> hanging.requests.stream().map(r -> r.header("webhook-id"))
                         .collect(Collectors.toSet()), ids -> ids.containsAll(sent), "every message in flight");
                 String metrics = Api.serverGet(first.base(), "metrics", "text/plain").body();
@@ -122,6 +102,23 @@ class CrashIT {
                     .collect(Collectors.toSet()), ids -> ids.containsAll(sent), "every message in flight at the kill is sent again");
             assertTrue(System.nanoTime() - restarted < Duration.ofSeconds(60).toNanos(), "sent before the leases could have run out");
         }
+    }
+
+    /** A webhook to the receiver's port, and {@link #MESSAGES} test events to it: answers their delivery ids. */
+    private static Set<String> testEvents(ServiceProcess service, String name, int receiverPort) {
+        Api admin = Api.admin(service.base());
+        Api.Reply created = admin.post("webhooks", """
+                {"name": "%s", "url": "http://127.0.0.1:%d/hook", "triggers": [{"event": "asset.uploaded"}]}"""
+                .formatted(name, receiverPort));
+        assertEquals(201, created.status(), created.toString());
+        String webhookId = created.json().getString("id");
+        Set<String> sent = new HashSet<>();
+        for (int i = 0; i < MESSAGES; i++) {
+            Api.Reply test = admin.post("webhooks/" + webhookId + "/test", "");
+            assertEquals(202, test.status(), test.toString());
+            sent.add(test.json().getString("deliveryId"));
+        }
+        return sent;
     }
 
     /** The value of webhooks_delivery_dispatched_total for one way of taking deliveries, in Prometheus' text. */
