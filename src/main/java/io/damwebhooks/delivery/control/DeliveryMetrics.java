@@ -44,7 +44,7 @@ public class DeliveryMetrics {
                 .classicUpperBounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 15, 30, 60)
                 .register(metrics.registry());
         dispatched = Counter.builder().name("webhooks_delivery_dispatched_total")
-                .help("Deliveries given to sender threads, by how this instance took them").labelNames("via")
+                .help("Deliveries this instance took to send, by how it took them").labelNames("via")
                 .register(metrics.registry());
         dispatched.initLabelValues("handover"); // both series from the start: a rate() over a missing one is no rate
         dispatched.initLabelValues("claim");

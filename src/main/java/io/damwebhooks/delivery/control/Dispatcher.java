@@ -91,7 +91,8 @@ public class Dispatcher {
     private volatile ScheduledFuture<?> poller;
     private volatile boolean handingOver;
     /**
-     * Due rows wait in the table: a commit left rows unleased (no room then), or a claim filled its batch.
+     * Due rows wait in the table: a commit left rows it could have handed over unleased (no room then),
+     * a redelivery made rows due again, or a claim filled its batch.
      * Fresh deliveries then queue behind them, through claims, until a claim finds fewer than it asked
      * for; handed over first, they would take the room each time it frees, and the claim — which waits
      * for a batch's worth of room — would leave the waiting rows for seconds.
@@ -175,10 +176,9 @@ public class Dispatcher {
         } else {
             giveBack(recorded.handed().size());
         }
-        if (recorded.count() > recorded.handed().size()) {
-            rowsWaiting = true;
-            nudgeSoon();
-        }
+        // rows a per-asset or rate-limited webhook always leaves to the claim do not stop the hand-over
+        if (recorded.leftBehind() > 0) rowsWaiting = true;
+        if (recorded.count() > recorded.handed().size()) nudgeSoon();
     }
 
     void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) DeliveriesRecorded recorded) {

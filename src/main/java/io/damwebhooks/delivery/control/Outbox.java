@@ -45,34 +45,39 @@ public class Outbox {
     public void record(List<Delivery> deliveries, Collection<Webhook> webhooks) {
         if (deliveries.isEmpty()) return;
         Instant now = Instant.now();
-        List<Claimed> handed = handOver(deliveries, webhooks, now);
+        List<Claimed> handed = new ArrayList<>();
         try {
+            int leftBehind = handOver(deliveries, webhooks, now, handed);
             deliveries.forEach(em::persist);
-            recorded.fire(new DeliveriesRecorded(deliveries.size(), handed, now.plus(dispatcher.lease())));
+            recorded.fire(new DeliveriesRecorded(deliveries.size(), handed, leftBehind, now.plus(dispatcher.lease())));
         } catch (RuntimeException e) {
             dispatcher.giveBack(handed.size()); // no event, so no observer gives their room back
             throw e;
         }
     }
 
-    /** Leases to this instance those deliveries the dispatcher takes now; answers them as claimed. */
-    private List<Claimed> handOver(List<Delivery> deliveries, Collection<Webhook> webhooks, Instant now) {
+    /**
+     * Leases to this instance those deliveries the dispatcher takes now, adding them to {@code handed} as
+     * claimed (each as its room is reserved, so a failure gives back exactly what it holds); answers how
+     * many could have been handed over but found no room.
+     */
+    private int handOver(List<Delivery> deliveries, Collection<Webhook> webhooks, Instant now, List<Claimed> handed) {
         Map<String, List<Delivery>> perWebhook = new LinkedHashMap<>();
         deliveries.forEach(d -> perWebhook.computeIfAbsent(d.webhookId, id -> new ArrayList<>()).add(d));
         Instant until = now.plus(dispatcher.lease()).truncatedTo(ChronoUnit.MILLIS);
-        List<Claimed> handed = new ArrayList<>();
+        int leftBehind = 0;
         for (Webhook webhook : webhooks) {
             List<Delivery> fresh = perWebhook.get(webhook.id);
             if (fresh == null || !webhook.active || webhook.orderedPerAsset() || webhook.ratePerSecond != null) continue;
+            Receiver receiver = Receiver.of(webhook, now); // before the room is taken: nothing after it can fail
             int taken = dispatcher.reserve(webhook.id, fresh.size(), now);
-            if (taken == 0) continue;
-            Receiver receiver = Receiver.of(webhook, now);
+            leftBehind += fresh.size() - taken;
             for (Delivery delivery : fresh.subList(0, taken)) {
                 delivery.leaseUntil = until;
                 delivery.leasedBy = dispatcher.instance();
                 handed.add(new Claimed(delivery.id, 1, delivery.payload, receiver, delivery.assetUuid, until));
             }
         }
-        return handed;
+        return leftBehind;
     }
 }
