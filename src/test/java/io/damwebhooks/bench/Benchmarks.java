@@ -84,7 +84,7 @@ public final class Benchmarks {
             }
             URI events = URI.create(service.base() + "api/events");
             String publisher = Load.basic(Deployments.PUBLISHER, Deployments.PUBLISHER_PASSWORD);
-            if (MEASURES.contains("e2e")) endToEnd(database, receiver, events, publisher, List.of(service.pid()));
+            if (MEASURES.contains("e2e")) endToEnd(database, receiver, events, publisher, List.of(service.pid()), service.base());
             if (!everything && MEASURES.contains("scale")) {
                 try (ServiceProcess second = ServiceProcess.start(home.resolve("second"), env, SERVICE_OPTIONS)) {
                     URI secondEvents = URI.create(second.base() + "api/events");
@@ -98,12 +98,17 @@ public final class Benchmarks {
         if (everything && MEASURES.contains("backlog")) backlog(database, Files.createTempDirectory(home.getParent(), "backlog-"), env);
     }
 
-    static void endToEnd(String database, BenchReceiver receiver, URI events, String publisher, List<Long> pids) throws Exception {
+    static void endToEnd(String database, BenchReceiver receiver, URI events, String publisher, List<Long> pids, java.net.URL base) throws Exception {
         int warmup = WARMUP_EVENTS;
         Load.post(events, publisher, warmup, CONCURRENCY, i -> Events.body("warm-" + i));
         awaitTotal(receiver, (long) WEBHOOKS * warmup);
+        String metricsBefore = Api.serverGet(base, "metrics", "text/plain").body();
         double ours = measured(database, receiver, pids, "end to end", () ->
                 Load.post(events, publisher, EVENTS, CONCURRENCY, i -> Events.body("e2e-" + i)));
+        String metricsAfter = Api.serverGet(base, "metrics", "text/plain").body();
+        rows.add(String.format("| %s | end to end: taken by | hand-over %.0f, claims %.0f |", database,
+                dispatched(metricsAfter, "handover") - dispatched(metricsBefore, "handover"),
+                dispatched(metricsAfter, "claim") - dispatched(metricsBefore, "claim")));
 
         byte[] sample = Events.body("e2e-sample");  // the same size order as the bodies we sent
         URI direct = URI.create("http://127.0.0.1:" + receiver.port() + "/direct");
@@ -112,6 +117,13 @@ public final class Benchmarks {
         double jdk = WEBHOOKS * EVENTS / jdkSeconds;
         rows.add(String.format("| %s | end to end: %d events x %d webhooks | %.0f deliveries/s; JDK HttpClient %.0f/s; ratio %.2f |",
                 database, EVENTS, WEBHOOKS, ours, jdk, ours / jdk));
+    }
+
+    /** webhooks_delivery_dispatched_total for one way of taking deliveries, from Prometheus' text. */
+    static double dispatched(String metrics, String via) {
+        java.util.regex.Matcher value = java.util.regex.Pattern
+                .compile("(?m)^webhooks_delivery_dispatched_total\\{via=\"" + via + "\"\\} (\\S+)").matcher(metrics);
+        return value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
     }
 
     /** The end-to-end load split over two instances on one database (warmed up with a quarter of the usual warm-up each). */

@@ -16,12 +16,9 @@ import jakarta.interceptor.Interceptor;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,16 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Moves pending deliveries to their receivers. Fresh ones arrive in memory from the commit that recorded
- * them, already leased to this instance ({@link Outbox}: the hand-over); the rest — retries, rows other
- * instances recorded, leases that ran out, what did not fit — are claimed from the table ({@link Claims}),
- * at the next retry that falls due, after a commit that left rows unleased, and at every poll
- * ({@code webhooks.delivery.poll-interval}). Each delivery goes to a sender thread when its webhook's
- * {@link Circuits} allow, and finished attempts are recorded in batches ({@link OutcomeBatches}): under
- * load one transaction records many results.
+ * them, already leased to this instance ({@link Outbox}: the hand-over), and wait in the
+ * {@link HandOverQueue} for room; the rest — retries, rows other instances recorded, leases that ran
+ * out, what did not fit — are claimed from the table ({@link Claims}), at the next retry that falls
+ * due, after a commit that left rows unleased, and at every poll ({@code webhooks.delivery.poll-interval}).
+ * Each delivery goes to a sender thread when its webhook has a slot ({@link WebhookSlots}), and finished
+ * attempts are recorded in batches ({@link OutcomeBatches}): under load one transaction records many results.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -79,23 +75,25 @@ public class Dispatcher {
 
     private String instance;
     private final AtomicBoolean claiming = new AtomicBoolean();
+    private final AtomicBoolean feeding = new AtomicBoolean();
+    private volatile boolean feedAgain;
     private volatile boolean claimAgain;
+    private volatile boolean pollDue;
     private final AtomicInteger held = new AtomicInteger();
-    private final Map<String, Queue<Claimed>> waiting = new ConcurrentHashMap<>();
-    private Circuits circuits;
+    private final HandOverQueue queued = new HandOverQueue();
+    private WebhookSlots slots;
     private OutcomeBatches outcomes;
     private Linger claimSoon;
-    private SenderWorkers workers;
     private Duration lease;
     private Duration poll;
     private volatile ScheduledFuture<?> poller;
     private volatile boolean handingOver;
     /**
-     * Due rows wait in the table: a commit left rows it could have handed over unleased (no room then),
-     * a redelivery made rows due again, or a claim filled its batch.
-     * Fresh deliveries then queue behind them, through claims, until a claim finds fewer than it asked
-     * for; handed over first, they would take the room each time it frees, and the claim — which waits
-     * for a batch's worth of room — would leave the waiting rows for seconds.
+     * Due rows wait in the table: a commit left rows it could have handed over unleased (the queue was
+     * full), a queued delivery waited half its lease, a redelivery made rows due again, or a claim filled
+     * its batch. Fresh deliveries then queue behind them, through claims, until a claim (with the queue
+     * empty) finds fewer than it asked for; handed over first, they would take the room each time it
+     * frees, and the claim — which waits for a batch's worth of room — would leave the waiting rows for seconds.
      */
     private volatile boolean rowsWaiting = true;
     private volatile boolean stopped;
@@ -106,10 +104,10 @@ public class Dispatcher {
         instance = instanceId.get();
         lease = Durations.parse("webhooks.delivery.lease", leaseText);
         poll = Durations.parse("webhooks.delivery.poll-interval", pollText);
-        workers = new SenderWorkers(senders, MAX_WORKERS, this::attempt);
         outcomes = new OutcomeBatches(senders, timer, database, instance, this);
         claimSoon = new Linger(timer, CLAIM_LINGER_MS, this::nudge);
-        circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
+        Circuits circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
+        slots = new WebhookSlots(circuits, perWebhook, sender, outcomes, senders, MAX_WORKERS);
         http.ready(); // a client proxy builds its bean on first use: build it now, not in an attempt
         Duration timeout = Duration.ofMillis(AttemptTimeout.millis());
         if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
@@ -135,23 +133,22 @@ public class Dispatcher {
     }
 
     /**
-     * Room for {@code wanted} deliveries of a webhook that {@link Outbox} records now and hands over after
-     * its commit: as much as the webhook's circuit and this instance's cap allow; none before the leases
-     * of a previous run are released, nor after stop, nor while due rows wait in the table
+     * Room in the {@link HandOverQueue} for {@code wanted} deliveries of a webhook that {@link Outbox}
+     * records now and hands over after its commit; none before the leases of a previous run are released,
+     * nor after stop, nor while the webhook's circuit is open, nor while due rows wait in the table
      * ({@link #rowsWaiting}).
      */
     int reserve(String webhookId, int wanted, Instant now) {
-        if (!handingOver || stopped || rowsWaiting) return 0;
-        int want = Math.min(wanted, circuits.room(webhookId, waitingFor(webhookId), now));
-        for (int was; want > 0; ) {
-            int take = Math.min(want, MAX_HELD - (was = held.get()));
-            if (take <= 0) return 0;
-            if (held.compareAndSet(was, was + take)) return take;
-        }
-        return 0;
+        if (!handingOver || stopped || rowsWaiting || slots.openUntil(webhookId, now).isPresent()) return 0;
+        return queued.reserve(webhookId, wanted);
     }
 
     /** Room reserved for a hand-over that will not come. */
+    void unreserve(Collection<Claimed> handed) {
+        handed.forEach(claimed -> queued.cancel(claimed.webhookId(), 1));
+    }
+
+    /** Deliveries held (sent or waiting to be) that are recorded now, or given back unattempted. */
     void giveBack(int reserved) {
         if (reserved > 0) held.addAndGet(-reserved);
     }
@@ -165,16 +162,16 @@ public class Dispatcher {
     }
 
     /**
-     * Committed: the handed-over deliveries go to their senders, the rest are claimed. A transaction that
-     * took over half the lease to commit hands nothing over: its rows' leases could run out during the
-     * attempt, so they are claimed when they have run out instead.
+     * Committed: the handed-over deliveries join the queue and go to their senders as room frees, the
+     * rest are claimed. A transaction that took over half the lease to commit hands nothing over: its
+     * rows' leases could run out during the attempt, so they are claimed when they have run out instead.
      */
     void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesRecorded recorded) {
         if (Instant.now().isBefore(recorded.leasedUntil().minus(lease.dividedBy(2)))) {
-            recorded.handed().forEach(this::dispatch);
-            metrics.dispatched("handover", recorded.handed().size());
+            queued.add(recorded.handed());
+            feed();
         } else {
-            giveBack(recorded.handed().size());
+            unreserve(recorded.handed());
         }
         // rows a per-asset or rate-limited webhook always leaves to the claim do not stop the hand-over
         if (recorded.leftBehind() > 0) rowsWaiting = true;
@@ -182,7 +179,55 @@ public class Dispatcher {
     }
 
     void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) DeliveriesRecorded recorded) {
-        giveBack(recorded.handed().size());
+        unreserve(recorded.handed());
+    }
+
+    /**
+     * Moves queued deliveries to their senders while this instance holds fewer than {@link #MAX_HELD}
+     * and their webhook has room ({@link Circuits#room}), oldest first per webhook. A queued delivery
+     * whose webhook's circuit opened, or that waited half its lease, is given back unattempted (a claim
+     * takes it later); the latter also pauses the hand-over, since the queue is longer than the
+     * receivers take within a lease.
+     */
+    private void feed() {
+        // one thread feeds at a time; one that finds it busy leaves it one more round (as nudge does)
+        feedAgain = true;
+        while (feedAgain && feeding.compareAndSet(false, true)) {
+            try {
+                feedAgain = false;
+                feedOnce();
+            } finally {
+                feeding.set(false);
+            }
+        }
+    }
+
+    private void feedOnce() {
+        Instant now = Instant.now();
+        int fed = 0;
+        for (String webhookId : queued.webhooks()) {
+            Optional<Instant> open = slots.openUntil(webhookId, now);
+            while (queued.has(webhookId) && (open.isPresent() || slots.room(webhookId, now) > 0)) {
+                if (held.incrementAndGet() > MAX_HELD) {
+                    held.decrementAndGet();
+                    metrics.dispatched("handover", fed);
+                    return;
+                }
+                Claimed next = queued.poll(webhookId);
+                if (next == null) {
+                    held.decrementAndGet();
+                } else if (open.isPresent()) {
+                    outcomes.add(Outcome.deferred(next, open.get()));
+                } else if (!now.isBefore(next.leasedUntil().minus(lease.dividedBy(2)))) {
+                    rowsWaiting = true;
+                    outcomes.add(Outcome.deferred(next, null));
+                } else {
+                    slots.dispatch(next);
+                    fed++;
+                }
+            }
+        }
+        metrics.dispatched("handover", fed);
     }
 
     /**
@@ -197,7 +242,7 @@ public class Dispatcher {
     @PreDestroy
     void stop() {
         stopped = true;
-        workers.stop();
+        slots.stop();
         if (poller != null) poller.cancel(false);
     }
 
@@ -216,6 +261,7 @@ public class Dispatcher {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Could not release held deliveries", e);
         }
+        pollDue = true;
         nudge();
     }
 
@@ -229,20 +275,31 @@ public class Dispatcher {
         try {
             while (claimAgain && !stopped) {
                 claimAgain = false;
+                feed();
+                // while deliveries are queued, only the poll claims: the queue holds the fresh ones, the
+                // table at most retries and what other instances recorded, and a claim that finds nothing
+                // still costs a transaction
+                boolean queueEmpty = queued.isEmpty();
+                if (!queueEmpty && !pollDue) continue;
+                pollDue = false;
                 int room;
                 // a whole batch at a time (or whatever is due when idle): one claim per finished attempt
                 // would cost a transaction per delivery
                 while ((room = MAX_HELD - held.get()) >= Math.min(batchSize, MAX_HELD / 2) || room > 0 && held.get() == 0) {
                     int want = Math.min(room, batchSize);
                     Instant now = Instant.now();
-                    ClaimBatch claim = database.claim(want, webhookId -> circuits.room(webhookId, waitingFor(webhookId), now), instance, lease, now);
+                    // a webhook with queued deliveries takes those first: they are older than anything of its a claim would find
+                    ClaimBatch claim = database.claim(want, webhookId -> queued.has(webhookId) ? 0
+                            : slots.room(webhookId, now), instance, lease, now);
                     claim.wakeAt().ifPresent(this::wakeAt); // a rate limit left due deliveries: come back for them
                     List<Claimed> batch = claim.claimed();
                     held.addAndGet(batch.size());
-                    batch.forEach(this::dispatch);
+                    batch.forEach(slots::dispatch);
                     metrics.dispatched("claim", batch.size());
                     if (batch.size() < want) {
-                        rowsWaiting = false; // the table is caught up: fresh deliveries may be handed over again
+                        // the table is caught up, unless the queue kept this claim from some webhooks' rows:
+                        // fresh deliveries may be handed over again
+                        if (queueEmpty) rowsWaiting = false;
                         break;
                     }
                     rowsWaiting = true;
@@ -255,70 +312,6 @@ public class Dispatcher {
             claiming.set(false);
         }
         if (claimAgain && !stopped) nudge();
-    }
-
-    private void dispatch(Claimed claimed) {
-        String webhookId = claimed.webhookId();
-        Instant now = Instant.now();
-        if (circuits.tryStart(webhookId, now)) {
-            workers.send(claimed);
-            return;
-        }
-        Optional<Instant> open = circuits.openUntil(webhookId, now);
-        Queue<Claimed> queue = waiting.computeIfAbsent(webhookId, id -> new ConcurrentLinkedQueue<>());
-        if (open.isEmpty() && queue.size() < perWebhook) {
-            queue.add(claimed);
-            startWaiting(webhookId);
-        } else {
-            outcomes.add(Outcome.deferred(claimed, open.orElse(null)));
-        }
-    }
-
-    private void attempt(Claimed claimed) {
-        AttemptResult result;
-        Instant startedAt = Instant.now();
-        long start = System.nanoTime();
-        try {
-            result = sender.send(claimed);
-        } catch (TimeoutException e) {
-            result = AttemptResult.error(startedAt, (System.nanoTime() - start) / 1_000_000,
-                    "timed out after " + AttemptTimeout.millis() + " ms (webhooks.delivery.timeout)");
-        } catch (RuntimeException | Error e) {
-            result = AttemptResult.error(startedAt, (System.nanoTime() - start) / 1_000_000,
-                    e.getClass().getSimpleName() + ": " + e.getMessage());
-        } finally {
-            Thread.interrupted(); // a timeout's interrupt that came late must not hit the next attempt on this thread
-        }
-        Optional<Instant> opened = circuits.finished(claimed.webhookId(), result.receiverTrouble(), Instant.now());
-        opened.ifPresent(until -> LOG.info(() -> "Circuit of webhook " + claimed.webhookId() + " open until " + until));
-        outcomes.add(Outcome.attempted(claimed, result));
-        startWaiting(claimed.webhookId());
-    }
-
-    private int waitingFor(String webhookId) {
-        Queue<Claimed> queue = waiting.get(webhookId);
-        return queue == null ? 0 : queue.size();
-    }
-
-    /** Starts the webhook's waiting deliveries while it has slots; gives them back when its circuit opened. */
-    private void startWaiting(String webhookId) {
-        Queue<Claimed> queue = waiting.get(webhookId);
-        if (queue == null) return;
-        while (!queue.isEmpty()) {
-            Instant now = Instant.now();
-            Optional<Instant> open = circuits.openUntil(webhookId, now);
-            if (open.isPresent()) {
-                for (Claimed next; (next = queue.poll()) != null; ) outcomes.add(Outcome.deferred(next, open.get()));
-                return;
-            }
-            if (!circuits.tryStart(webhookId, now)) return;
-            Claimed next = queue.poll();
-            if (next == null) {
-                circuits.unused(webhookId);
-                return;
-            }
-            workers.send(next);
-        }
     }
 
     /** A retry falls due before the next poll: wake for it. */

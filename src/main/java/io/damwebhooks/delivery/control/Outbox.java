@@ -51,7 +51,7 @@ public class Outbox {
             deliveries.forEach(em::persist);
             recorded.fire(new DeliveriesRecorded(deliveries.size(), handed, leftBehind, now.plus(dispatcher.lease())));
         } catch (RuntimeException e) {
-            dispatcher.giveBack(handed.size()); // no event, so no observer gives their room back
+            dispatcher.unreserve(handed); // no event, so no observer gives their room back
             throw e;
         }
     }
