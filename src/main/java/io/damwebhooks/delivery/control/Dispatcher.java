@@ -203,6 +203,7 @@ public class Dispatcher {
     }
 
     private void feedOnce() {
+        if (stopped) return; // what is queued keeps its lease until it runs out, or the next start releases it
         Instant now = Instant.now();
         int fed = 0;
         for (String webhookId : queued.webhooks()) {
