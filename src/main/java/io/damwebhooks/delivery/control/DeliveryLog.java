@@ -15,17 +15,13 @@ import java.util.List;
 /**
  * Reads the delivery log. Pages by id, newest first: ids are time-ordered ({@code msg_} + ULID-like),
  * so "the next {@code max} ids below the last one seen" is stable while new deliveries arrive, and the
- * {@code delivery_log (webhook_id DESC, id DESC)} index serves it without an OFFSET, filtered by status the
- * {@code delivery_webhook_state (webhook_id DESC, status DESC, id DESC)} one. It is a {@link DeliverySearch}
+ * {@code delivery_search_log (webhook_id DESC, id DESC)} index serves it without an OFFSET, filtered by
+ * status the {@code delivery_webhook_state (webhook_id DESC, status DESC, id DESC)} one. It is a {@link DeliverySearch}
  * by webhook.
  */
 @ApplicationScoped
 @Transactional
 public class DeliveryLog {
-
-    static final String SELECT_SUMMARY = "SELECT new io.damwebhooks.delivery.control.DeliverySummary(d.id, d.webhookId,"
-            + " d.eventId, d.eventType, d.assetUuid, d.status, d.attemptCount, d.nextAttemptAt, d.lastStatusCode, d.createdAt,"
-            + " d.updatedAt) FROM Delivery d";
 
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 
 /**
  * Records deliveries in the caller's transaction (or a new one when there is none): the rows become
@@ -30,6 +32,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class Outbox {
+
+    static final String SEARCH_COLUMNS = "INSERT INTO delivery_search (id, webhook_id, event_id, event_type, asset_uuid)"
+            + " VALUES (?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;
@@ -49,11 +54,33 @@ public class Outbox {
         try {
             int leftBehind = handOver(deliveries, webhooks, now, handed);
             deliveries.forEach(em::persist);
+            recordSearchColumns(deliveries);
             recorded.fire(new DeliveriesRecorded(deliveries.size(), handed, leftBehind, now.plus(dispatcher.lease())));
         } catch (RuntimeException e) {
             dispatcher.unreserve(handed); // no event, so no observer gives their room back
             throw e;
         }
+    }
+
+    /**
+     * Each delivery's search columns (V10), in the table that is written once and never updated: one JDBC
+     * batch, after the deliveries themselves, which its foreign key needs.
+     */
+    private void recordSearchColumns(List<Delivery> deliveries) {
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(SEARCH_COLUMNS)) {
+                for (Delivery delivery : deliveries) {
+                    insert.setString(1, delivery.id);
+                    insert.setString(2, delivery.webhookId);
+                    insert.setString(3, delivery.eventId);
+                    insert.setString(4, delivery.eventType);
+                    insert.setString(5, delivery.assetUuid);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /**

@@ -48,8 +48,13 @@ public class SearchPlanTest {
     /** The index that some searches must read first (or only), by case name, on both pages. */
     static final Map<String, String> READS = Map.of(
             "a webhook's failed ones", "delivery_webhook_state",
-            "a webhook's pending ones", "delivery_webhook_state",
-            "its failed ones", "delivery_asset");
+            "a webhook's pending ones", "delivery_webhook_state");
+    /**
+     * The same on H2 only. An asset's failed deliveries join two tables (V10): PostgreSQL may instead hash
+     * the asset's range with the failed range when it expects both to be small, and still answers within
+     * the limit; H2 must read the asset's range in order and look each row up.
+     */
+    static final Map<String, String> READS_ON_H2 = Map.of("its failed ones", "delivery_search_asset");
 
     /** The benchmark's entry: both databases, at {@code -Dsearch.rows}. */
     public static void main(String[] args) throws Exception {
@@ -110,7 +115,7 @@ public class SearchPlanTest {
                 for (String before : new String[] {null, middleId}) { // the first page, and one deep in the log
                     String name = entry.getKey() + (before == null ? "" : ", a later page");
                     DeliverySearch.Clauses clauses = DeliverySearch.clauses(entry.getValue(), before);
-                    String sql = sql(clauses.text());
+                    String sql = clauses.sql() + " FETCH FIRST 51 ROWS ONLY";
                     String plan = plan(connection, (postgres ? "EXPLAIN " : "EXPLAIN ANALYZE ") + sql, clauses);
                     if (postgres) {
                         assertFalse(plan.contains("Seq Scan"), name + ": " + plan);
@@ -119,7 +124,7 @@ public class SearchPlanTest {
                         assertFalse(plan.contains("tableScan"), name + ": " + plan);
                         assertTrue(plan.contains("index sorted"), name + ": " + plan);
                     }
-                    String index = READS.get(entry.getKey());
+                    String index = READS.getOrDefault(entry.getKey(), postgres ? null : READS_ON_H2.get(entry.getKey()));
                     // (PostgreSQL may sort a range it expects to be small; it never reads more than the range)
                     if (index != null) assertTrue(index(plan).startsWith(index), name + " reads " + index + ": " + plan);
                     long[] millis = new long[5];
@@ -141,7 +146,7 @@ public class SearchPlanTest {
     private static String index(String plan) {
         Matcher m = Pattern.compile("(?i)(?:PUBLIC\\.|using |Index Scan on )(\\w+)").matcher(plan);
         List<String> names = new ArrayList<>();
-        while (m.find()) if (!m.group(1).equalsIgnoreCase("DELIVERY")) names.add(m.group(1).toLowerCase());
+        while (m.find()) if (!m.group(1).matches("(?i)DELIVERY(_SEARCH)?")) names.add(m.group(1).toLowerCase());
         return String.join(", ", names.stream().distinct().toList());
     }
 
@@ -150,24 +155,9 @@ public class SearchPlanTest {
         return new SearchCriteria(asset, event, type, status, webhook, from, to);
     }
 
-    private static final Map<String, String> COLUMNS = Map.of("d.assetUuid", "d.asset_uuid", "d.eventId", "d.event_id",
-            "d.eventType", "d.event_type", "d.webhookId", "d.webhook_id", "d.createdAt", "d.created_at");
-
-    /** The JPQL clauses as the SQL Hibernate sends for them (property names become column names). */
-    private static String sql(String jpql) {
-        String sql = jpql.replaceAll(":\\w+", "?");
-        for (var column : COLUMNS.entrySet()) sql = sql.replace(column.getKey(), column.getValue());
-        return "SELECT d.id, d.webhook_id, d.event_id, d.event_type, d.asset_uuid, d.status, d.attempt_count, d.next_attempt_at,"
-                + " d.last_status_code, d.created_at, d.updated_at FROM delivery d" + sql + " FETCH FIRST 51 ROWS ONLY";
-    }
-
     private static PreparedStatement prepare(Connection connection, String sql, DeliverySearch.Clauses clauses) throws Exception {
         PreparedStatement statement = connection.prepareStatement(sql);
-        int i = 1;
-        for (Object value : clauses.parameters().values()) {
-            if (value instanceof Instant instant) statement.setObject(i++, AttemptStats.utc(instant));
-            else statement.setString(i++, value.toString());
-        }
+        clauses.bind(statement);
         return statement;
     }
 
@@ -199,7 +189,8 @@ public class SearchPlanTest {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, webhook_id, event_id, event_type,"
                     + " asset_uuid, status, attempt_count, next_attempt_at, last_status_code, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)");
+                 PreparedStatement search = c.prepareStatement(Outbox.SEARCH_COLUMNS)) {
                 long step = SPAN.toMillis() / ROWS;
                 Instant start = END.minus(SPAN);
                 for (int i = 0; i < ROWS; i++) {
@@ -220,17 +211,30 @@ public class SearchPlanTest {
                     insert.setObject(9, AttemptStats.utc(created));
                     insert.setObject(10, AttemptStats.utc(created));
                     insert.addBatch();
+                    search.setString(1, id);
+                    search.setString(2, "wh_" + i % 5);
+                    search.setString(3, "evt_" + event);
+                    search.setString(4, TYPES[Math.floorMod(event * 7, TYPES.length)]);
+                    search.setString(5, event % 100 == 0 ? "asset-hot" : "asset-" + event % 100_000);
+                    search.addBatch();
                     if (i % 5000 == 4999) {
                         insert.executeBatch();
+                        search.executeBatch();
                         c.commit();
                     }
                 }
                 insert.executeBatch();
+                search.executeBatch();
                 c.commit();
             }
             c.setAutoCommit(true);
             try (Statement analyze = c.createStatement()) {
-                analyze.execute(c.getMetaData().getDatabaseProductName().contains("H2") ? "ANALYZE" : "ANALYZE delivery");
+                if (c.getMetaData().getDatabaseProductName().contains("H2")) {
+                    analyze.execute("ANALYZE");
+                } else {
+                    analyze.execute("ANALYZE delivery");
+                    analyze.execute("ANALYZE delivery_search");
+                }
             }
         }
         return middle;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An installation upgraded from before the bodies had their own table (V4): a delivery recorded then
- * keeps its exact body, and gets the uuid of its asset from the bodies of its event (V6, 6.1), on both
- * databases the service runs on.
+ * keeps its exact body, gets the uuid of its asset from the bodies of its event (V6, 6.1), and its search
+ * columns (V10), on both databases the service runs on.
  */
 class UpgradeMigrationsTest {
 
@@ -65,6 +65,16 @@ class UpgradeMigrationsTest {
             Map<String, String> expected = new HashMap<>(Map.of("msg_1", "a-1", "msg_2", "a-1"));
             expected.put("msg_3", null);
             assertEquals(expected, uuids);
+        }
+        // V10: every delivery recorded before has its search columns, backfilled uuid included
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT id, webhook_id, event_type, asset_uuid FROM delivery_search ORDER BY id")) {
+            StringBuilder found = new StringBuilder();
+            while (rows.next()) {
+                found.append(rows.getString(1)).append(' ').append(rows.getString(2)).append(' ')
+                        .append(rows.getString(3)).append(' ').append(rows.getString(4)).append('\n');
+            }
+            assertEquals("msg_1 wh_1 asset.uploaded a-1\nmsg_2 wh_1 asset.uploaded a-1\nmsg_3 wh_1 webhook.test null\n", found.toString());
         }
     }
 
