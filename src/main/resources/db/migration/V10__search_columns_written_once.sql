@@ -9,8 +9,8 @@
 -- are the indexes that contain its state: delivery_due_per_webhook (claims), delivery_lane (asset lanes),
 -- delivery_state and delivery_webhook_state (searches by status, the backlog gauge, lease recovery).
 --
--- delivery_created goes: the retention bounds ids instead, which begin with the millisecond they were
--- made (delivery.control.Retention), as the search's time windows do.
+-- delivery_created moves too: the retention reads the oldest rows from delivery_search_created
+-- (delivery.control.Retention).
 --
 -- Searches driven by asset, event, type, webhook or time read this table's indexes and join delivery by
 -- its primary key for the rest (delivery.control.DeliverySearch). No primary key here: the rows are found
@@ -22,10 +22,11 @@ CREATE TABLE delivery_search (
     webhook_id  VARCHAR(40)  NOT NULL,
     event_id    VARCHAR(200) NOT NULL,
     event_type  VARCHAR(60)  NOT NULL,
-    asset_uuid  VARCHAR(200)
+    asset_uuid  VARCHAR(200),
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
-INSERT INTO delivery_search (id, webhook_id, event_id, event_type, asset_uuid)
-    SELECT id, webhook_id, event_id, event_type, asset_uuid FROM delivery;
+INSERT INTO delivery_search (id, webhook_id, event_id, event_type, asset_uuid, created_at)
+    SELECT id, webhook_id, event_id, event_type, asset_uuid, created_at FROM delivery;
 
 CREATE INDEX delivery_search_newest ON delivery_search (id DESC);
 ALTER TABLE delivery_search ADD CONSTRAINT delivery_search_delivery
@@ -34,6 +35,7 @@ CREATE INDEX delivery_search_asset ON delivery_search (asset_uuid DESC, id DESC)
 CREATE INDEX delivery_search_event ON delivery_search (event_id DESC, id DESC);
 CREATE INDEX delivery_search_type ON delivery_search (event_type DESC, id DESC);
 CREATE INDEX delivery_search_log ON delivery_search (webhook_id DESC, id DESC);
+CREATE INDEX delivery_search_created ON delivery_search (created_at);
 
 DROP INDEX delivery_newest;
 DROP INDEX delivery_asset;

@@ -10,6 +10,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,8 +35,8 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Outbox {
 
-    static final String SEARCH_COLUMNS = "INSERT INTO delivery_search (id, webhook_id, event_id, event_type, asset_uuid)"
-            + " VALUES (?, ?, ?, ?, ?)";
+    static final String SEARCH_COLUMNS = "INSERT INTO delivery_search (id, webhook_id, event_id, event_type, asset_uuid,"
+            + " created_at) VALUES (?, ?, ?, ?, ?, ?)";
 
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;
@@ -76,6 +78,7 @@ public class Outbox {
                     insert.setString(3, delivery.eventId);
                     insert.setString(4, delivery.eventType);
                     insert.setString(5, delivery.assetUuid);
+                    insert.setObject(6, OffsetDateTime.ofInstant(delivery.createdAt, ZoneOffset.UTC));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -216,6 +216,7 @@ public class SearchPlanTest {
                     search.setString(3, "evt_" + event);
                     search.setString(4, TYPES[Math.floorMod(event * 7, TYPES.length)]);
                     search.setString(5, event % 100 == 0 ? "asset-hot" : "asset-" + event % 100_000);
+                    search.setObject(6, AttemptStats.utc(created));
                     search.addBatch();
                     if (i % 5000 == 4999) {
                         insert.executeBatch();

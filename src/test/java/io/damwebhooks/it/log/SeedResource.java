@@ -115,6 +115,13 @@ public class SeedResource {
         delivery.leaseUntil = seed.leaseUntil;
         delivery.leasedBy = seed.leaseUntil == null ? null : "another-instance";
         em.persist(delivery);
+        em.flush(); // the search row's foreign key needs the delivery written
+        // its search columns (V10), as the outbox writes them
+        em.createNativeQuery("INSERT INTO delivery_search (id, webhook_id, event_id, event_type, asset_uuid, created_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, delivery.id).setParameter(2, webhookId).setParameter(3, eventId)
+                .setParameter(4, seed.eventType).setParameter(5, seed.assetUuid).setParameter(6, seed.createdAt)
+                .executeUpdate();
         for (int i = 0; i < seed.attempts.size(); i++) {
             Attempt attempt = new Attempt();
             attempt.deliveryId = delivery.id;

@@ -40,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -47,6 +48,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -240,6 +244,40 @@ class GeneratedClientIT {
         assertEquals(5, PrometheusText.delta(before, after, "webhooks_delivery_dispatched_total", Map.of("via", "handover")));
         assertEquals(0, PrometheusText.delta(before, after, "webhooks_delivery_dispatched_total", Map.of("via", "claim")));
         webhooks.deleteWebhook(id);
+    }
+
+    /**
+     * A burst to a receiver slower than the posts: far more deliveries than the dispatcher has room for
+     * (twice the webhook's concurrency of 16), and every one goes from the intake's commit through the
+     * hand-over queue, none through a claim (issue 18).
+     */
+    @Test
+    @Order(2)
+    void aBurstBeyondTheDispatchersRoomIsHandedOverWhole() throws Exception {
+        int burst = 150;
+        try (Receiver slow = new Receiver(250)) { // 16 at a time: about 64 deliveries a second
+            WebhooksApi webhooks = new WebhooksApi(admin());
+            String id = webhooks.createWebhook(new Webhook().name("Burst").url(URI.create(slow.url("/burst")))
+                    .addTriggersItem(new Trigger().event(AssetEventName.ASSET_MOVED))).getId();
+            List<PrometheusText.Sample> before = scrape();
+            ExecutorService posters = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<Accepted>> posted = new ArrayList<>();
+                for (int i = 0; i < burst; i++) {
+                    Event event = new Event().type(AssetEventName.ASSET_MOVED).asset(new Asset().uuid("burst-" + i));
+                    posted.add(posters.submit(() -> new EventsApi(admin()).postEvent(event)));
+                }
+                for (Future<Accepted> accepted : posted) accepted.get();
+            } finally {
+                posters.shutdown();
+            }
+            List<PrometheusText.Sample> after = Poll.until(WITHIN, this::scrape, samples -> PrometheusText.delta(before, samples,
+                    "webhooks_deliveries_total", Map.of("outcome", "succeeded")) >= burst, "the burst delivered");
+            assertEquals(burst, PrometheusText.delta(before, after, "webhooks_delivery_dispatched_total", Map.of("via", "handover")));
+            assertEquals(0, PrometheusText.delta(before, after, "webhooks_delivery_dispatched_total", Map.of("via", "claim")));
+            assertEquals(burst, slow.ids().size());
+            webhooks.deleteWebhook(id);
+        }
     }
 
     /** Every event type, on an image and a video with every field selected, and a test send: each body matches its schema. */
