@@ -79,6 +79,8 @@ public class Dispatcher {
     private volatile boolean feedAgain;
     private volatile boolean claimAgain;
     private volatile boolean pollDue;
+    /** A commit left rows in the table, or a retry fell due: the next claim runs even while deliveries are queued. */
+    private volatile boolean rowsToClaim;
     private final AtomicInteger held = new AtomicInteger();
     private final HandOverQueue queued = new HandOverQueue();
     private WebhookSlots slots;
@@ -237,6 +239,7 @@ public class Dispatcher {
      * many claims of a few (each claim is a transaction); the price is those milliseconds of latency.
      */
     private void nudgeSoon() {
+        rowsToClaim = true;
         claimSoon.ask();
     }
 
@@ -277,12 +280,13 @@ public class Dispatcher {
             while (claimAgain && !stopped) {
                 claimAgain = false;
                 feed();
-                // while deliveries are queued, only the poll claims: the queue holds the fresh ones, the
-                // table at most retries and what other instances recorded, and a claim that finds nothing
-                // still costs a transaction
+                // while deliveries are queued, a finished outcome batch does not claim (the queue holds the
+                // fresh ones, and a claim that finds nothing still costs a transaction); the poll, a commit
+                // that left rows in the table (per-asset, rate-limited, no room) and a due retry do
                 boolean queueEmpty = queued.isEmpty();
-                if (!queueEmpty && !pollDue) continue;
+                if (!queueEmpty && !pollDue && !rowsToClaim) continue;
                 pollDue = false;
+                rowsToClaim = false;
                 int room;
                 // a whole batch at a time (or whatever is due when idle): one claim per finished attempt
                 // would cost a transaction per delivery
@@ -318,6 +322,9 @@ public class Dispatcher {
     /** A retry falls due before the next poll: wake for it. */
     void wakeAt(Instant due) {
         long delay = Duration.between(Instant.now(), due).toMillis();
-        if (delay < poll.toMillis() && !stopped) timer.schedule(this::nudge, Math.max(0, delay), TimeUnit.MILLISECONDS);
+        if (delay < poll.toMillis() && !stopped) timer.schedule(() -> {
+            rowsToClaim = true;
+            nudge();
+        }, Math.max(0, delay), TimeUnit.MILLISECONDS);
     }
 }
