@@ -1,6 +1,5 @@
 package io.damwebhooks.delivery.control;
 
-import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.delivery.entity.DeliveryStatus;
 import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,8 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * Takes due deliveries for this instance, in one short transaction: for each active webhook, as many
@@ -68,7 +74,12 @@ public class Claims {
         Map<String, Integer> wants = new HashMap<>();
         Set<String> perAsset = new HashSet<>();
         int wanted = 0;
+        boolean more = false;
         for (Webhook webhook : active) {
+            if (wanted >= limit) {
+                more = true; // the limit stopped the claim before this webhook was asked
+                break;
+            }
             int want = Math.min(limit - wanted, roomOf.applyAsInt(webhook.id));
             if (want > 0 && webhook.ratePerSecond != null) want = rates.available(webhook.id, webhook.ratePerSecond, want);
             if (want <= 0) continue;
@@ -79,13 +90,14 @@ public class Claims {
             if (due.isEmpty()) continue;
             candidates.addAll(due);
             wants.put(webhook.id, want);
+            // a per-asset webhook's due rows are mostly held followers: they never count as rows left waiting
             if (ordered) perAsset.add(webhook.id);
+            else if (due.size() >= want) more = true;
             wanted += Math.min(want, due.size());
-            if (wanted >= limit) break;
         }
-        if (candidates.isEmpty()) return new ClaimBatch(List.of(), rates.wakeAt());
+        if (candidates.isEmpty()) return new ClaimBatch(List.of(), more, rates.wakeAt());
         List<String> taken = lanes.heads(lock(candidates), perAsset, wants, now);
-        if (taken.isEmpty()) return new ClaimBatch(List.of(), rates.wakeAt());
+        if (taken.isEmpty()) return new ClaimBatch(List.of(), more, rates.wakeAt());
         // the guard repeats the due conditions: a candidate another instance leased between our two
         // statements is locked by us now, but not ours to take
         Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
@@ -94,19 +106,37 @@ public class Claims {
                 .setParameter("until", until).setParameter("instance", instance).setParameter("ids", taken)
                 .setParameter("pending", DeliveryStatus.pending).setParameter("now", now)
                 .executeUpdate();
-        List<Delivery> deliveries = em.createQuery("SELECT d FROM Delivery d WHERE d.id IN :ids AND d.leasedBy = :instance"
-                        + " AND d.leaseUntil = :until ORDER BY d.nextAttemptAt", Delivery.class)
-                .setParameter("ids", taken).setParameter("instance", instance).setParameter("until", until)
-                .getResultList();
         Map<String, Receiver> receivers = active.stream().map(w -> Receiver.of(w, now))
                 .collect(Collectors.toMap(Receiver::webhookId, Function.identity()));
-        List<Claimed> claimed = new ArrayList<>(deliveries.size());
-        for (Delivery d : deliveries) {
-            claimed.add(new Claimed(d.id, d.attemptCount + 1, d.payload, receivers.get(d.webhookId), d.assetUuid, until));
-        }
-        deliveries.stream().collect(Collectors.groupingBy(d -> d.webhookId, Collectors.counting()))
+        List<Claimed> claimed = em.unwrap(Session.class).doReturningWork(c -> leased(c, taken, instance, until, receivers));
+        claimed.stream().collect(Collectors.groupingBy(Claimed::webhookId, Collectors.counting()))
                 .forEach((webhookId, count) -> rates.use(webhookId, count.intValue()));
-        return new ClaimBatch(claimed, rates.wakeAt());
+        return new ClaimBatch(claimed, more, rates.wakeAt());
+    }
+
+    /**
+     * The rows this claim leased, with their bodies, oldest due first: read with JDBC, not as entities, so
+     * that the commit has nothing to dirty-check.
+     */
+    private static List<Claimed> leased(Connection connection, List<String> taken, String instance, Instant until,
+                                        Map<String, Receiver> receivers) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT d.id, d.webhook_id, d.attempt_count, d.asset_uuid, p.payload"
+                + " FROM delivery d JOIN delivery_payload p ON p.delivery_id = d.id"
+                + " WHERE d.leased_by = ? AND d.lease_until = ? AND d.id IN (");
+        for (int i = 0; i < taken.size(); i++) sql.append(i == 0 ? "?" : ", ?");
+        try (PreparedStatement select = connection.prepareStatement(sql.append(") ORDER BY d.next_attempt_at").toString())) {
+            select.setString(1, instance);
+            select.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+            for (int i = 0; i < taken.size(); i++) select.setString(i + 3, taken.get(i));
+            List<Claimed> claimed = new ArrayList<>(taken.size());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(rows.getString(1), rows.getInt(3) + 1, rows.getString(5),
+                            receivers.get(rows.getString(2)), rows.getString(4), until));
+                }
+            }
+            return claimed;
+        }
     }
 
     /**
