@@ -74,12 +74,7 @@ public class Claims {
         Map<String, Integer> wants = new HashMap<>();
         Set<String> perAsset = new HashSet<>();
         int wanted = 0;
-        boolean more = false;
         for (Webhook webhook : active) {
-            if (wanted >= limit) {
-                more = true; // the limit stopped the claim before this webhook was asked
-                break;
-            }
             int want = Math.min(limit - wanted, roomOf.applyAsInt(webhook.id));
             if (want > 0 && webhook.ratePerSecond != null) want = rates.available(webhook.id, webhook.ratePerSecond, want);
             if (want <= 0) continue;
@@ -90,14 +85,13 @@ public class Claims {
             if (due.isEmpty()) continue;
             candidates.addAll(due);
             wants.put(webhook.id, want);
-            // a per-asset webhook's due rows are mostly held followers: they never count as rows left waiting
             if (ordered) perAsset.add(webhook.id);
-            else if (due.size() >= want) more = true;
             wanted += Math.min(want, due.size());
+            if (wanted >= limit) break;
         }
-        if (candidates.isEmpty()) return new ClaimBatch(List.of(), more, rates.wakeAt());
+        if (candidates.isEmpty()) return new ClaimBatch(List.of(), rates.wakeAt());
         List<String> taken = lanes.heads(lock(candidates), perAsset, wants, now);
-        if (taken.isEmpty()) return new ClaimBatch(List.of(), more, rates.wakeAt());
+        if (taken.isEmpty()) return new ClaimBatch(List.of(), rates.wakeAt());
         // the guard repeats the due conditions: a candidate another instance leased between our two
         // statements is locked by us now, but not ours to take
         Instant until = now.plus(lease).truncatedTo(ChronoUnit.MILLIS);
@@ -111,7 +105,7 @@ public class Claims {
         List<Claimed> claimed = em.unwrap(Session.class).doReturningWork(c -> leased(c, taken, instance, until, receivers));
         claimed.stream().collect(Collectors.groupingBy(Claimed::webhookId, Collectors.counting()))
                 .forEach((webhookId, count) -> rates.use(webhookId, count.intValue()));
-        return new ClaimBatch(claimed, more, rates.wakeAt());
+        return new ClaimBatch(claimed, rates.wakeAt());
     }
 
     /**

@@ -29,35 +29,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Moves pending deliveries to their receivers. Fresh ones arrive in memory from the commit that recorded
- * them, already leased to this instance ({@link Outbox}: the hand-over); the rest — retries, rows other
- * instances recorded, leases that ran out, what did not fit — are claimed from the table ({@link Claims}),
- * at the next retry that falls due, after a commit that left rows unleased, whenever the queue runs short
- * while rows wait, and at every poll ({@code webhooks.delivery.poll-interval}). Both wait in the
- * {@link HandOverQueue} for room; each delivery goes to a sender thread when its webhook has a slot
- * ({@link WebhookSlots}), and finished attempts are recorded in batches ({@link OutcomeBatches}): under
- * load one transaction records many results.
+ * them, already leased to this instance ({@link Outbox}: the hand-over), and wait in the
+ * {@link HandOverQueue} for room; the rest — retries, rows other instances recorded, leases that ran
+ * out, what did not fit — are claimed from the table ({@link Claims}), at the next retry that falls
+ * due, after a commit that left rows unleased, and at every poll ({@code webhooks.delivery.poll-interval}).
+ * Each delivery goes to a sender thread when its webhook has a slot ({@link WebhookSlots}), and finished
+ * attempts are recorded in batches ({@link OutcomeBatches}): under load one transaction records many results.
  */
 @ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     /**
-     * Given to the senders and not yet recorded, at most: enough that the next deliveries are sent while
-     * earlier ones are recorded (a pipeline, not send-record in turn). Lease-safe: a webhook holds at most
-     * twice its concurrency ({@link Circuits#room}), and a hanging one opens its circuit after one round.
+     * Claimed and not yet recorded, at most: enough that the next batches are claimed while earlier
+     * ones are sent and recorded (a pipeline, not claim-send-record in turn). Lease-safe: a webhook
+     * holds at most twice its concurrency ({@link Circuits#room}), and a hanging one opens its circuit
+     * after one round.
      */
     static final int MAX_HELD = 4 * DeliveryExecutors.MAX_SENDS;
-    /**
-     * While rows wait in the table, the next claim runs once fewer than this many deliveries are queued:
-     * the senders never run dry, and a claim takes what many outcome batches freed (each claim is a
-     * transaction whose commit writes every page it touched), not what one did.
-     */
-    static final int REFILL_BELOW = MAX_HELD;
     /** Sender threads that run attempts at most: two of the executor's threads stay free to claim and record. */
     static final int MAX_WORKERS = DeliveryExecutors.MAX_SENDS - 2;
     static final long CLAIM_LINGER_MS = 10;
-    /** Claimed deliveries a webhook may have queued per slot of its concurrency ({@link #claimRoom}). */
-    static final int AHEAD_PER_SLOT = 4;
 
     @Resource(lookup = DeliveryExecutors.SENDERS)
     ManagedExecutorService senders;
@@ -76,7 +68,7 @@ public class Dispatcher {
 
     @Inject @ConfigProperty(name = "webhooks.delivery.lease", defaultValue = "60s") String leaseText;
     @Inject @ConfigProperty(name = "webhooks.delivery.poll-interval", defaultValue = "1s") String pollText;
-    @Inject @ConfigProperty(name = "webhooks.delivery.batch-size", defaultValue = "256") int batchSize;
+    @Inject @ConfigProperty(name = "webhooks.delivery.batch-size", defaultValue = "64") int batchSize;
     @Inject @ConfigProperty(name = "webhooks.delivery.concurrency-per-webhook", defaultValue = "16") int perWebhook;
     @Inject @ConfigProperty(name = "webhooks.delivery.circuit-failures", defaultValue = "5") int circuitFailures;
     @Inject @ConfigProperty(name = "webhooks.delivery.circuit-open", defaultValue = "30s") String circuitOpenText;
@@ -179,7 +171,6 @@ public class Dispatcher {
     void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesRecorded recorded) {
         if (Instant.now().isBefore(recorded.leasedUntil().minus(lease.dividedBy(2)))) {
             queued.add(recorded.handed());
-            metrics.dispatched("handover", recorded.handed().size());
             feed();
         } else {
             unreserve(recorded.handed());
@@ -216,11 +207,13 @@ public class Dispatcher {
     private void feedOnce() {
         if (stopped) return; // what is queued keeps its lease until it runs out, or the next start releases it
         Instant now = Instant.now();
+        int fed = 0;
         for (String webhookId : queued.webhooks()) {
             Optional<Instant> open = slots.openUntil(webhookId, now);
             while (queued.has(webhookId) && (open.isPresent() || slots.room(webhookId, now) > 0)) {
                 if (held.incrementAndGet() > MAX_HELD) {
                     held.decrementAndGet();
+                    metrics.dispatched("handover", fed);
                     return;
                 }
                 Claimed next = queued.poll(webhookId);
@@ -233,9 +226,11 @@ public class Dispatcher {
                     outcomes.add(Outcome.deferred(next, null));
                 } else {
                     slots.dispatch(next);
+                    fed++;
                 }
             }
         }
+        metrics.dispatched("handover", fed);
     }
 
     /**
@@ -285,29 +280,34 @@ public class Dispatcher {
             while (claimAgain && !stopped) {
                 claimAgain = false;
                 feed();
-                // with enough queued for the senders, only the poll, a commit that left rows in the table
-                // (per-asset, rate-limited, no room) and a due retry claim: a finished outcome batch does
-                // not, since a claim that finds nothing still costs a transaction
-                if (queued.size() >= REFILL_BELOW && !pollDue && !rowsToClaim) continue;
+                // while deliveries are queued, a finished outcome batch does not claim (the queue holds the
+                // fresh ones, and a claim that finds nothing still costs a transaction); the poll, a commit
+                // that left rows in the table (per-asset, rate-limited, no room) and a due retry do
+                boolean queueEmpty = queued.isEmpty();
+                if (!queueEmpty && !pollDue && !rowsToClaim) continue;
                 pollDue = false;
                 rowsToClaim = false;
-                int want = Math.min(batchSize, HandOverQueue.TOTAL - queued.size());
-                if (want <= 0) continue;
-                Instant now = Instant.now();
-                boolean[] lanesFull = {false};
-                ClaimBatch claim = database.claim(want, webhookId -> claimRoom(webhookId, now, lanesFull), instance, lease, now);
-                claim.wakeAt().ifPresent(this::wakeAt); // a rate limit left due deliveries: come back for them
-                queued.addClaimed(claim.claimed());
-                metrics.dispatched("claim", claim.claimed().size());
-                feed();
-                // rows left behind pause the hand-over, so that fresh deliveries queue behind them; the table
-                // is caught up when no webhook had as many due as it was given room for, unless one was
-                // skipped for a full queue (then nobody knows): fresh deliveries may be handed over again
-                if (claim.more()) {
+                int room;
+                // a whole batch at a time (or whatever is due when idle): one claim per finished attempt
+                // would cost a transaction per delivery
+                while ((room = MAX_HELD - held.get()) >= Math.min(batchSize, MAX_HELD / 2) || room > 0 && held.get() == 0) {
+                    int want = Math.min(room, batchSize);
+                    Instant now = Instant.now();
+                    // a webhook with queued deliveries takes those first: they are older than anything of its a claim would find
+                    ClaimBatch claim = database.claim(want, webhookId -> queued.has(webhookId) ? 0
+                            : slots.room(webhookId, now), instance, lease, now);
+                    claim.wakeAt().ifPresent(this::wakeAt); // a rate limit left due deliveries: come back for them
+                    List<Claimed> batch = claim.claimed();
+                    held.addAndGet(batch.size());
+                    batch.forEach(slots::dispatch);
+                    metrics.dispatched("claim", batch.size());
+                    if (batch.size() < want) {
+                        // the table is caught up, unless the queue kept this claim from some webhooks' rows:
+                        // fresh deliveries may be handed over again
+                        if (queueEmpty) rowsWaiting = false;
+                        break;
+                    }
                     rowsWaiting = true;
-                    claimAgain = true; // goes once the queue runs short (REFILL_BELOW)
-                } else if (!lanesFull[0]) {
-                    rowsWaiting = false;
                 }
             }
         } catch (RuntimeException e) {
@@ -317,19 +317,6 @@ public class Dispatcher {
             claiming.set(false);
         }
         if (claimAgain && !stopped) nudge();
-    }
-
-    /**
-     * How many of a webhook's due rows a claim may take: none while its circuit is open; otherwise what its
-     * slots take now ({@link Circuits#room}) and up to {@link #AHEAD_PER_SLOT} per slot of its concurrency
-     * more, less what it has queued. Enough ahead that a claim serves many outcome batches; not so much
-     * that a slow receiver's queue outlasts half a lease.
-     */
-    private int claimRoom(String webhookId, Instant now, boolean[] lanesFull) {
-        if (slots.openUntil(webhookId, now).isPresent()) return 0;
-        int room = slots.room(webhookId, now) + AHEAD_PER_SLOT * perWebhook - queued.size(webhookId);
-        if (room <= 0) lanesFull[0] = true;
-        return Math.max(0, room);
     }
 
     /** A retry falls due before the next poll: wake for it. */

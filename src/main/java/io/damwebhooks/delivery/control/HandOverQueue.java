@@ -9,11 +9,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Leased deliveries waiting in memory for the dispatcher's room: fresh ones handed over by the commit that
- * recorded them ({@link Outbox}), and claimed ones ({@link Claims}). One first-in-first-out queue per
- * webhook, so that a slow receiver's deliveries never stand in front of another's. A commit reserves its
- * room before it commits, so it never hands over more than fits, and its deliveries join after it; a
- * claim asks for no more than the room it was given.
+ * Fresh deliveries handed over by the commit that recorded them ({@link Outbox}), waiting in memory for
+ * the dispatcher's room: one first-in-first-out queue per webhook, so that a slow receiver's deliveries
+ * never stand in front of another's. Room is reserved before the commit, so a commit never hands over
+ * more than fits, and the deliveries join after it.
  * <p>
  * Why a queue and not only the dispatcher's room: in a burst the intake records faster than receivers
  * take, and whatever did not fit was claimed back from the table — an UPDATE and a read of its body per
@@ -61,16 +60,6 @@ final class HandOverQueue {
         committed.forEach(claimed -> lanes.get(claimed.webhookId()).ready.add(claimed));
     }
 
-    /** Claimed from the table (committed already): these join their webhooks' queues, in the order given. */
-    void addClaimed(Collection<Claimed> claimed) {
-        for (Claimed next : claimed) {
-            Lane lane = lanes.computeIfAbsent(next.webhookId(), id -> new Lane());
-            lane.taken.incrementAndGet();
-            total.incrementAndGet();
-            lane.ready.add(next);
-        }
-    }
-
     /** The webhook's oldest queued delivery, out of the queue; null when none. */
     Claimed poll(String webhookId) {
         Lane lane = lanes.get(webhookId);
@@ -92,16 +81,5 @@ final class HandOverQueue {
     /** Nothing queued, nor reserved by a commit in progress. */
     boolean isEmpty() {
         return total.get() == 0;
-    }
-
-    /** Deliveries queued or reserved, of all webhooks. */
-    int size() {
-        return total.get();
-    }
-
-    /** Deliveries of the webhook queued or reserved. */
-    int size(String webhookId) {
-        Lane lane = lanes.get(webhookId);
-        return lane == null ? 0 : lane.taken.get();
     }
 }

@@ -54,20 +54,6 @@ class HandOverQueueTest {
         assertFalse(queue.isEmpty());
     }
 
-    @Test
-    void claimedDeliveriesQueueBehindThoseAlreadyThereAndCountAgainstTheirWebhook() {
-        assertEquals(1, queue.reserve("wh_a", 1));
-        queue.add(List.of(claimed("wh_a", "msg_fresh")));
-        queue.addClaimed(List.of(claimed("wh_a", "msg_old"), claimed("wh_b", "msg_other")));
-
-        assertEquals(3, queue.size());
-        assertEquals(2, queue.size("wh_a"));
-        assertEquals("msg_fresh", queue.poll("wh_a").deliveryId());
-        assertEquals("msg_old", queue.poll("wh_a").deliveryId());
-        assertEquals(1, queue.size());
-        assertEquals(0, queue.size("wh_a"));
-    }
-
     private static Claimed claimed(String webhookId, String deliveryId) {
         Receiver receiver = new Receiver(webhookId, "PIM", "https", "https://pim.example.com/hook", AuthType.NONE,
                 null, null, null, null, null, null, List.of(), List.of("whsec_c2VjcmV0"));
