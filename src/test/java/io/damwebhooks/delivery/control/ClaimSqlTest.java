@@ -55,6 +55,57 @@ class ClaimSqlTest {
             assertEquals(List.of("msg_1"), due(first, "wh_a", 1), "oldest due first, up to the limit");
             first.rollback();
         }
+        checkLeasedRead(dataSource);
+    }
+
+    /**
+     * The claim's last statement ({@link Claims#leased}): of the ids it leased, only the rows under this very
+     * lease (instance and time), with their bodies, oldest due first — the timestamp bound as the UPDATE wrote it.
+     */
+    private void checkLeasedRead(DataSource dataSource) throws Exception {
+        Instant until = NOW.plusSeconds(60);
+        Instant other = NOW.plusSeconds(61);
+        try (Connection c = dataSource.getConnection()) {
+            leased(c, "msg_l2", NOW.minusSeconds(2), "me", until);
+            leased(c, "msg_l1", NOW.minusSeconds(3), "me", until);
+            leased(c, "msg_theirs", NOW.minusSeconds(4), "them", until);
+            leased(c, "msg_earlier_lease", NOW.minusSeconds(5), "me", other);
+            Receiver receiver = new Receiver("wh_a", "A", "https", "https://a.example.com/hook", io.damwebhooks.webhook.entity.AuthType.NONE,
+                    null, null, null, null, null, null, List.of(), List.of("whsec_c2VjcmV0"));
+            List<Claimed> read = Claims.leased(c, List.of("msg_l2", "msg_l1", "msg_theirs", "msg_earlier_lease", "msg_1"),
+                    "me", until, java.util.Map.of("wh_a", receiver));
+            assertEquals(List.of("msg_l1", "msg_l2"), read.stream().map(Claimed::deliveryId).toList());
+            assertEquals("{\"n\":\"msg_l1\"}", read.get(0).payload());
+            assertEquals(3, read.get(0).attemptNumber(), "the attempt after the two recorded");
+            assertEquals(receiver, read.get(0).receiver());
+        }
+    }
+
+    @Test
+    void idsArePaddedToAPowerOfTwoByRepeatingTheLast() {
+        assertEquals(List.of("a"), Claims.padded(List.of("a")));
+        assertEquals(List.of("a", "b"), Claims.padded(List.of("a", "b")));
+        assertEquals(List.of("a", "b", "c", "c"), Claims.padded(List.of("a", "b", "c")));
+        assertEquals(8, Claims.padded(List.of("1", "2", "3", "4", "5")).size());
+        assertEquals(64, Claims.padded(java.util.Collections.nCopies(64, "x")).size());
+    }
+
+    private static void leased(Connection c, String id, Instant due, String instance, Instant until) throws Exception {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, webhook_id, event_id, event_type,"
+                + " status, attempt_count, next_attempt_at, lease_until, leased_by, created_at, updated_at)"
+                + " VALUES (?, 'wh_a', 'evt', 'asset.uploaded', 'pending', 2, ?, ?, ?, ?, ?)");
+             PreparedStatement body = c.prepareStatement("INSERT INTO delivery_payload (delivery_id, payload) VALUES (?, ?)")) {
+            insert.setString(1, id);
+            insert.setTimestamp(2, Timestamp.from(due));
+            insert.setObject(3, java.time.OffsetDateTime.ofInstant(until, java.time.ZoneOffset.UTC));
+            insert.setString(4, instance);
+            insert.setTimestamp(5, Timestamp.from(NOW));
+            insert.setTimestamp(6, Timestamp.from(NOW));
+            insert.executeUpdate();
+            body.setString(1, id);
+            body.setString(2, "{\"n\":\"" + id + "\"}");
+            body.executeUpdate();
+        }
     }
 
     /** The two statements of a claim for one webhook: its due candidates, then those of them not locked by another. */
