@@ -35,9 +35,17 @@ public final class Benchmarks {
     static final int ASSETS = Integer.getInteger("bench.assets", 100);
     /** Events per second of the latency measure (each to five webhooks). */
     static final int RATE = Integer.getInteger("bench.rate", 200);
-    /** Extra JVM options for the service, space-separated (e.g. {@code -XX:StartFlightRecording=…} to profile). */
-    static final List<String> SERVICE_OPTIONS = System.getProperty("bench.service-options", "").isBlank()
-            ? List.of() : List.of(System.getProperty("bench.service-options").trim().split("\\s+"));
+    /**
+     * The service's JVM options: the full JIT, as in production (the tests' processes stop at C1), then
+     * any extra ones, space-separated (e.g. {@code -XX:StartFlightRecording=…} to profile).
+     */
+    static final List<String> SERVICE_OPTIONS = serviceOptions(System.getProperty("bench.service-options", ""));
+
+    private static List<String> serviceOptions(String extra) {
+        List<String> options = new ArrayList<>(List.of(ServiceProcess.FULL_JIT));
+        if (!extra.isBlank()) options.addAll(List.of(extra.trim().split("\\s+")));
+        return List.copyOf(options);
+    }
     static final List<String> rows = new ArrayList<>() {
         @Override
         public boolean add(String row) {

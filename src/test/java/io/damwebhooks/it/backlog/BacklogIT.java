@@ -44,7 +44,7 @@ class BacklogIT {
                 "WEBHOOKS_DELIVERY_TIMEOUT", "3s",
                 "WEBHOOKS_DELIVERY_CIRCUIT_OPEN", "5s",
                 "WEBHOOKS_DELIVERY_RETRY_DELAYS", String.join(",", java.util.Collections.nCopies(50, "2s")));
-        try (ServiceProcess service = ServiceProcess.start(Deployments.freshHome(), environment, List.of(HEAP))) {
+        try (ServiceProcess service = ServiceProcess.start(Deployments.freshHome(), environment, List.of(HEAP, ServiceProcess.FULL_JIT))) {
             Api admin = Api.admin(service.base());
             for (int i = 0; i < WEBHOOKS; i++) {
                 Api.Reply created = admin.post("webhooks", """

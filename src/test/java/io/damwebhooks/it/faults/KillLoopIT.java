@@ -97,8 +97,7 @@ class KillLoopIT {
         environment.put("WEBHOOKS_DELIVERY_CIRCUIT_OPEN", "1s");
         try (Receiver receiver = new Receiver(20); // the receiver's own work: deliveries are in flight when the kill comes
              LaneReceiver lanes = new LaneReceiver()) {
-            // C1 only: a quicker start, and this test is about restarts, not throughput
-            ServiceProcess service = ServiceProcess.start(home, environment, List.of("-XX:TieredStopAtLevel=1"));
+            ServiceProcess service = ServiceProcess.start(home, environment);
             EventStream stream = null;
             AssetEvents ordered = null;
             try {

@@ -3,6 +3,7 @@ package io.damwebhooks.it.servers;
 import io.damwebhooks.it.support.Api;
 import io.damwebhooks.it.support.Deployments;
 import io.damwebhooks.it.support.Poll;
+import io.damwebhooks.it.support.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -133,6 +134,8 @@ abstract class AppServer implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                     .redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            // every JVM the tools start, the servers' own included, stops at C1, as the tests' service processes do
+            builder.environment().put("JAVA_TOOL_OPTIONS", ServiceProcess.QUICK_START);
             builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(8, TimeUnit.MINUTES)) {

@@ -1,5 +1,7 @@
 package io.damwebhooks.it.servers;
 
+import io.damwebhooks.it.support.ServiceProcess;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +50,7 @@ final class WildFly extends AppServer {
                 "-Djboss.socket.binding.port-offset=" + offset)
                 .redirectErrorStream(true).redirectOutput(work.resolve("console.log").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC");
+        builder.environment().put("JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC " + ServiceProcess.QUICK_START);
         builder.environment().putAll(environment());
         try {
             process = builder.start();
