@@ -216,14 +216,11 @@ public final class Benchmarks {
         long before = receiver.total.get();
         load.postAtRate(events, publisher, count, RATE, i -> "lat-" + i);
         awaitTotal(receiver, before + (long) WEBHOOKS * load.acceptedAt.size());
-        List<Long> micros = new ArrayList<>();
-        receiver.eventOf.forEach((webhookId, eventId) -> {
-            Long accepted = eventId == null ? null : load.acceptedAt.get(eventId);
-            if (accepted != null) micros.add(Math.max(0, (receiver.arrivals.get(webhookId) - accepted) / 1000));
-        });
-        micros.sort(Long::compare);
+        Latencies latencies = new Latencies(load.acceptedAt, receiver.eventOf, receiver.arrivals);
         rows.add(String.format("| %s | latency at %d events/s (%d deliveries), accepted to received | p50 %.1f ms, p99 %.1f ms |",
-                database, RATE, micros.size(), micros.get(micros.size() / 2) / 1000.0, micros.get((int) (micros.size() * 0.99)) / 1000.0));
+                database, RATE, latencies.count(), latencies.percentileMillis(0.5), latencies.percentileMillis(0.99)));
+        rows.add(String.format("| %s | latency: deliveries over %d ms, by quarter-second of the window | %s |",
+                database, Latencies.SLOW_MS, latencies.slowTimeline()));
     }
 
     static void isolation(String database, BenchReceiver receiver, URI events, String publisher) {
