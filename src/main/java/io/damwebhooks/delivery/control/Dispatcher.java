@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,8 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Moves pending deliveries to their receivers. Fresh ones arrive in memory from the commit that recorded
- * them, already leased to this instance ({@link Outbox}: the hand-over), and wait in the
- * {@link HandOverQueue} for room; the rest — retries, rows other instances recorded, leases that ran
+ * them, already leased to this instance ({@link Outbox}), and wait for room ({@link HandOver}); the rest — retries, rows other instances recorded, leases that ran
  * out, what did not fit — are claimed from the table ({@link Claims}), at the next retry that falls
  * due, after a commit that left rows unleased, and at every poll ({@code webhooks.delivery.poll-interval}).
  * Each delivery goes to a sender thread when its webhook has a slot ({@link WebhookSlots}), and finished
@@ -75,29 +73,18 @@ public class Dispatcher {
 
     private String instance;
     private final AtomicBoolean claiming = new AtomicBoolean();
-    private final AtomicBoolean feeding = new AtomicBoolean();
-    private volatile boolean feedAgain;
     private volatile boolean claimAgain;
     private volatile boolean pollDue;
     /** A commit left rows in the table, or a retry fell due: the next claim runs even while deliveries are queued. */
     private volatile boolean rowsToClaim;
     private final AtomicInteger held = new AtomicInteger();
-    private final HandOverQueue queued = new HandOverQueue();
+    private HandOver handOver;
     private WebhookSlots slots;
     private OutcomeBatches outcomes;
     private Linger claimSoon;
     private Duration lease;
     private Duration poll;
     private volatile ScheduledFuture<?> poller;
-    private volatile boolean handingOver;
-    /**
-     * Due rows wait in the table: a commit left rows it could have handed over unleased (the queue was
-     * full), a queued delivery waited half its lease, a redelivery made rows due again, or a claim filled
-     * its batch. Fresh deliveries then queue behind them, through claims, until a claim (with the queue
-     * empty) finds fewer than it asked for; handed over first, they would take the room each time it
-     * frees, and the claim — which waits for a batch's worth of room — would leave the waiting rows for seconds.
-     */
-    private volatile boolean rowsWaiting = true;
     private volatile boolean stopped;
     private volatile long backlogCountedAt;
 
@@ -110,6 +97,7 @@ public class Dispatcher {
         claimSoon = new Linger(timer, CLAIM_LINGER_MS, this::nudge);
         Circuits circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
         slots = new WebhookSlots(circuits, perWebhook, sender, outcomes, senders, MAX_WORKERS);
+        handOver = new HandOver(held, slots, outcomes, metrics, lease);
         http.ready(); // a client proxy builds its bean on first use: build it now, not in an attempt
         Duration timeout = Duration.ofMillis(AttemptTimeout.millis());
         if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
@@ -129,25 +117,19 @@ public class Dispatcher {
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not release the leases of a previous run; they run out instead", e);
         }
-        handingOver = true; // from now on fresh deliveries may be handed over: no release of this instance's leases follows
+        handOver.open(); // no release of this instance's leases follows
         poller = timer.scheduleWithFixedDelay(this::poll, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Dispatcher " + instance + " polls every " + poll.toMillis() + " ms; leases last " + lease.toMillis() + " ms");
     }
 
-    /**
-     * Room in the {@link HandOverQueue} for {@code wanted} deliveries of a webhook that {@link Outbox}
-     * records now and hands over after its commit; none before the leases of a previous run are released,
-     * nor after stop, nor while the webhook's circuit is open, nor while due rows wait in the table
-     * ({@link #rowsWaiting}).
-     */
+    /** Room for {@code wanted} deliveries of a webhook that {@link Outbox} records now and hands over after its commit. */
     int reserve(String webhookId, int wanted, Instant now) {
-        if (!handingOver || stopped || rowsWaiting || slots.openUntil(webhookId, now).isPresent()) return 0;
-        return queued.reserve(webhookId, wanted);
+        return handOver.reserve(webhookId, wanted, now);
     }
 
     /** Room reserved for a hand-over that will not come. */
     void unreserve(Collection<Claimed> handed) {
-        handed.forEach(claimed -> queued.cancel(claimed.webhookId(), 1));
+        handOver.unreserve(handed);
     }
 
     /** Deliveries held (sent or waiting to be) that are recorded now, or given back unattempted. */
@@ -170,67 +152,17 @@ public class Dispatcher {
      */
     void recorded(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesRecorded recorded) {
         if (Instant.now().isBefore(recorded.leasedUntil().minus(lease.dividedBy(2)))) {
-            queued.add(recorded.handed());
-            feed();
+            handOver.add(recorded.handed());
         } else {
-            unreserve(recorded.handed());
+            handOver.unreserve(recorded.handed());
         }
         // rows a per-asset or rate-limited webhook always leaves to the claim do not stop the hand-over
-        if (recorded.leftBehind() > 0) rowsWaiting = true;
+        if (recorded.leftBehind() > 0) handOver.rowsWaitInTable();
         if (recorded.count() > recorded.handed().size()) nudgeSoon();
     }
 
     void rolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) DeliveriesRecorded recorded) {
-        unreserve(recorded.handed());
-    }
-
-    /**
-     * Moves queued deliveries to their senders while this instance holds fewer than {@link #MAX_HELD}
-     * and their webhook has room ({@link Circuits#room}), oldest first per webhook. A queued delivery
-     * whose webhook's circuit opened, or that waited half its lease, is given back unattempted (a claim
-     * takes it later); the latter also pauses the hand-over, since the queue is longer than the
-     * receivers take within a lease.
-     */
-    private void feed() {
-        // one thread feeds at a time; one that finds it busy leaves it one more round (as nudge does)
-        feedAgain = true;
-        while (feedAgain && feeding.compareAndSet(false, true)) {
-            try {
-                feedAgain = false;
-                feedOnce();
-            } finally {
-                feeding.set(false);
-            }
-        }
-    }
-
-    private void feedOnce() {
-        if (stopped) return; // what is queued keeps its lease until it runs out, or the next start releases it
-        Instant now = Instant.now();
-        int fed = 0;
-        for (String webhookId : queued.webhooks()) {
-            Optional<Instant> open = slots.openUntil(webhookId, now);
-            while (queued.has(webhookId) && (open.isPresent() || slots.room(webhookId, now) > 0)) {
-                if (held.incrementAndGet() > MAX_HELD) {
-                    held.decrementAndGet();
-                    metrics.dispatched("handover", fed);
-                    return;
-                }
-                Claimed next = queued.poll(webhookId);
-                if (next == null) {
-                    held.decrementAndGet();
-                } else if (open.isPresent()) {
-                    outcomes.add(Outcome.deferred(next, open.get()));
-                } else if (!now.isBefore(next.leasedUntil().minus(lease.dividedBy(2)))) {
-                    rowsWaiting = true;
-                    outcomes.add(Outcome.deferred(next, null));
-                } else {
-                    slots.dispatch(next);
-                    fed++;
-                }
-            }
-        }
-        metrics.dispatched("handover", fed);
+        handOver.unreserve(recorded.handed());
     }
 
     /**
@@ -246,6 +178,7 @@ public class Dispatcher {
     @PreDestroy
     void stop() {
         stopped = true;
+        handOver.stop();
         slots.stop();
         if (poller != null) poller.cancel(false);
     }
@@ -279,11 +212,11 @@ public class Dispatcher {
         try {
             while (claimAgain && !stopped) {
                 claimAgain = false;
-                feed();
+                handOver.feed();
                 // while deliveries are queued, a finished outcome batch does not claim (the queue holds the
                 // fresh ones, and a claim that finds nothing still costs a transaction); the poll, a commit
                 // that left rows in the table (per-asset, rate-limited, no room) and a due retry do
-                boolean queueEmpty = queued.isEmpty();
+                boolean queueEmpty = handOver.isEmpty();
                 if (!queueEmpty && !pollDue && !rowsToClaim) continue;
                 pollDue = false;
                 rowsToClaim = false;
@@ -294,7 +227,7 @@ public class Dispatcher {
                     int want = Math.min(room, batchSize);
                     Instant now = Instant.now();
                     // a webhook with queued deliveries takes those first: they are older than anything of its a claim would find
-                    ClaimBatch claim = database.claim(want, webhookId -> queued.has(webhookId) ? 0
+                    ClaimBatch claim = database.claim(want, webhookId -> handOver.has(webhookId) ? 0
                             : slots.room(webhookId, now), instance, lease, now);
                     claim.wakeAt().ifPresent(this::wakeAt); // a rate limit left due deliveries: come back for them
                     List<Claimed> batch = claim.claimed();
@@ -304,10 +237,10 @@ public class Dispatcher {
                     if (batch.size() < want) {
                         // the table is caught up, unless the queue kept this claim from some webhooks' rows:
                         // fresh deliveries may be handed over again
-                        if (queueEmpty) rowsWaiting = false;
+                        if (queueEmpty) handOver.tableCaughtUp();
                         break;
                     }
-                    rowsWaiting = true;
+                    handOver.rowsWaitInTable();
                 }
             }
         } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Why a queue and not only the dispatcher's room: in a burst the intake records faster than receivers
  * take, and whatever did not fit was claimed back from the table — an UPDATE and a read of its body per
  * delivery, which was nine deliveries in ten in the end-to-end benchmark. Queued, they cost nothing
- * more. The bounds keep a queue short enough to start well within a lease; {@link Dispatcher} gives
+ * more. The bounds keep a queue short enough to start well within a lease; {@link HandOver} gives
  * back any that waited longer (its lease then ends, and a claim takes it).
  */
 final class HandOverQueue {

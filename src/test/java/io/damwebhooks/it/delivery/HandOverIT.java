@@ -16,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two rules of the dispatcher's hand-over ({@code Dispatcher}, {@code HandOverQueue}) that only show
+ * Two rules of the dispatcher's hand-over ({@code Dispatcher}, {@code HandOver}, {@code HandOverQueue}) that only show
  * under a burst queued longer than a receiver takes, so no other test fails without them:
  * <ul>
  * <li>a handed-over delivery that waited half its lease in the queue is given back unattempted: sent
