@@ -28,8 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Moves pending deliveries to their receivers. Fresh ones arrive in memory from the commit that recorded
- * them, already leased to this instance ({@link Outbox}), and wait for room ({@link HandOver}); the rest — retries, rows other instances recorded, leases that ran
- * out, what did not fit — are claimed from the table ({@link Claims}), at the next retry that falls
+ * them, already leased to this instance ({@link Outbox}), and wait for room ({@link HandOver}); the
+ * rest — retries, rows other instances recorded, leases that ran out, what did not fit — are claimed
+ * from the table ({@link Claims}), at the next retry that falls
  * due, after a commit that left rows unleased, and at every poll ({@code webhooks.delivery.poll-interval}).
  * Each delivery goes to a sender thread when its webhook has a slot ({@link WebhookSlots}), and finished
  * attempts are recorded in batches ({@link OutcomeBatches}): under load one transaction records many results.
