@@ -19,7 +19,11 @@ final class Latencies {
     /** Per quarter-second of acceptance: deliveries slower than {@link #SLOW_MS}, and the slowest, in ms. */
     private final TreeMap<Long, long[]> slowByQuarter = new TreeMap<>();
 
-    /** @param acceptedAt nanoTime each event's 202 was read, by event id; @param eventOf event id per webhook-id */
+    /**
+     * @param acceptedAt when each event's 202 was read (nanoTime), by event id: the events of this measure
+     * @param eventOf    event id per delivery ({@code webhook-id}), of every measure so far
+     * @param arrivals   when each delivery first arrived (nanoTime), per {@code webhook-id}
+     */
     Latencies(Map<String, Long> acceptedAt, Map<String, String> eventOf, Map<String, Long> arrivals) {
         long first = acceptedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
         eventOf.forEach((webhookId, eventId) -> {
