@@ -1,6 +1,8 @@
 package io.damwebhooks.delivery.control;
 
 import io.damwebhooks.delivery.entity.DeliveryStatus;
+import io.damwebhooks.platform.control.SqlValues;
+import io.damwebhooks.webhook.control.ActiveWebhooks;
 import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,6 +55,9 @@ public class Claims {
     @Inject
     AssetLanes lanes;
 
+    @Inject
+    ActiveWebhooks activeWebhooks;
+
     /** Which webhook is asked first: each claim starts one further, so no webhook always goes last. */
     private final AtomicInteger turn = new AtomicInteger();
 
@@ -65,8 +68,7 @@ public class Claims {
      */
     @Transactional
     public ClaimBatch claim(int limit, ToIntFunction<String> roomOf, String instance, Duration lease, Instant now) {
-        List<Webhook> active = new ArrayList<>(em.createQuery("SELECT w FROM Webhook w WHERE w.active = TRUE ORDER BY w.id", Webhook.class)
-                .getResultList());
+        List<Webhook> active = new ArrayList<>(activeWebhooks.list());
         if (active.isEmpty()) return ClaimBatch.NONE;
         Collections.rotate(active, Math.floorMod(turn.getAndIncrement(), active.size()));
         RateAllowance rates = new RateAllowance(em, now);
@@ -114,14 +116,14 @@ public class Claims {
      */
     static List<Claimed> leased(Connection connection, List<String> taken, String instance, Instant until,
                                 Map<String, Receiver> receivers) throws SQLException {
-        List<String> ids = padded(taken);
-        StringBuilder sql = new StringBuilder("SELECT d.id, d.webhook_id, d.attempt_count, d.asset_uuid, p.payload"
+        List<String> ids = SqlValues.padded(taken);
+        String sql = "SELECT d.id, d.webhook_id, d.attempt_count, d.asset_uuid, p.payload"
                 + " FROM delivery d JOIN delivery_payload p ON p.delivery_id = d.id"
-                + " WHERE d.leased_by = ? AND d.lease_until = ? AND d.id IN (");
-        for (int i = 0; i < ids.size(); i++) sql.append(i == 0 ? "?" : ", ?");
-        try (PreparedStatement select = connection.prepareStatement(sql.append(") ORDER BY d.next_attempt_at").toString())) {
+                + " WHERE d.leased_by = ? AND d.lease_until = ? AND d.id IN (" + SqlValues.placeholders(ids.size())
+                + ") ORDER BY d.next_attempt_at";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, instance);
-            select.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+            SqlValues.setInstant(select, 2, until);
             for (int i = 0; i < ids.size(); i++) select.setString(i + 3, ids.get(i));
             List<Claimed> claimed = new ArrayList<>(taken.size());
             try (ResultSet rows = select.executeQuery()) {
@@ -139,7 +141,7 @@ public class Claims {
      * locking in the first read would lock every row H2's scan matched, not only the limit.
      */
     private List<AssetLanes.Candidate> lock(List<String> candidates) {
-        List<String> ids = padded(candidates);
+        List<String> ids = SqlValues.padded(candidates);
         StringBuilder sql = new StringBuilder("SELECT id, webhook_id, asset_uuid FROM delivery WHERE id IN (");
         for (int i = 0; i < ids.size(); i++) sql.append(i == 0 ? "" : ", ").append('?').append(i + 1);
         var lock = em.createNativeQuery(sql.append(") FOR UPDATE SKIP LOCKED").toString());
@@ -147,19 +149,6 @@ public class Claims {
         @SuppressWarnings("unchecked")
         List<Object[]> locked = lock.getResultList();
         return locked.stream().map(row -> new AssetLanes.Candidate((String) row[0], (String) row[1], (String) row[2])).toList();
-    }
-
-    /**
-     * The ids of an IN list, padded to the next power of two by repeating the last: a claim's statements
-     * then come in a handful of texts, not one per count, and stay in the databases' statement caches
-     * (H2 keeps 8 per session) — what {@code hibernate.query.in_clause_parameter_padding} does for JPQL.
-     */
-    static List<String> padded(List<String> ids) {
-        int size = Integer.highestOneBit(Math.max(1, ids.size()) - 1) << 1;
-        if (ids.size() <= 1 || size == ids.size()) return ids;
-        List<String> padded = new ArrayList<>(ids);
-        while (padded.size() < size) padded.add(ids.get(ids.size() - 1));
-        return padded;
     }
 
     /** How many deliveries wait for an attempt, for the backlog gauge. */

@@ -8,10 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,9 +32,6 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class Outbox {
 
-    static final String SEARCH_COLUMNS = "INSERT INTO delivery_search (id, webhook_id, event_id, event_type, asset_uuid,"
-            + " created_at) VALUES (?, ?, ?, ?, ?, ?)";
-
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;
 
@@ -55,35 +49,12 @@ public class Outbox {
         List<Claimed> handed = new ArrayList<>();
         try {
             int leftBehind = handOver(deliveries, webhooks, now, handed);
-            deliveries.forEach(em::persist);
-            recordSearchColumns(deliveries);
+            em.unwrap(Session.class).doWork(connection -> OutboxRows.insert(connection, deliveries));
             recorded.fire(new DeliveriesRecorded(deliveries.size(), handed, leftBehind, now.plus(dispatcher.lease())));
         } catch (RuntimeException e) {
             dispatcher.unreserve(handed); // no event, so no observer gives their room back
             throw e;
         }
-    }
-
-    /**
-     * Each delivery's search columns (V10), in the table that is written once and never updated: one JDBC
-     * batch, after the deliveries themselves, which its foreign key needs.
-     */
-    private void recordSearchColumns(List<Delivery> deliveries) {
-        em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(SEARCH_COLUMNS)) {
-                for (Delivery delivery : deliveries) {
-                    insert.setString(1, delivery.id);
-                    insert.setString(2, delivery.webhookId);
-                    insert.setString(3, delivery.eventId);
-                    insert.setString(4, delivery.eventType);
-                    insert.setString(5, delivery.assetUuid);
-                    insert.setObject(6, OffsetDateTime.ofInstant(delivery.createdAt, ZoneOffset.UTC));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
     }
 
     /**

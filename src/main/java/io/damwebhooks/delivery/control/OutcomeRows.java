@@ -1,17 +1,18 @@
 package io.damwebhooks.delivery.control;
 
 import io.damwebhooks.delivery.entity.DeliveryStatus;
+import io.damwebhooks.platform.control.SqlValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+
+import static io.damwebhooks.platform.control.SqlValues.setInstant;
+import static io.damwebhooks.platform.control.SqlValues.setInteger;
 
 /**
  * The outcome batch's writes, as plain JDBC batches: one guarded UPDATE per delivery, then one INSERT
@@ -28,6 +29,8 @@ final class OutcomeRows {
             + " lease_until = NULL, leased_by = NULL, updated_at = ?" + Change.GUARD;
     static final String ATTEMPT = "INSERT INTO attempt (delivery_id, number, started_at, duration_ms, status_code, error,"
             + " response_body) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    static final String SUCCEEDING = "UPDATE webhook SET failing_since = NULL WHERE failing_since IS NOT NULL AND id IN (";
 
     private OutcomeRows() { }
 
@@ -85,6 +88,15 @@ final class OutcomeRows {
         return ours;
     }
 
+    /** These webhooks' attempts succeed again: none of them is failing since any time. */
+    static void succeeding(Connection connection, List<String> webhookIds) throws SQLException {
+        List<String> ids = SqlValues.padded(webhookIds);
+        try (PreparedStatement update = connection.prepareStatement(SUCCEEDING + SqlValues.placeholders(ids.size()) + ")")) {
+            for (int i = 0; i < ids.size(); i++) update.setString(i + 1, ids.get(i));
+            update.executeUpdate();
+        }
+    }
+
     /** Sets updated_at and the guard's three parameters from {@code index} on, and adds the row to the batch. */
     private static void guard(PreparedStatement update, int index, Change change, String instance, Instant now) throws SQLException {
         setInstant(update, index, now);
@@ -100,15 +112,5 @@ final class OutcomeRows {
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0 || counts[i] == Statement.SUCCESS_NO_INFO) ours.add(batch.get(i));
         }
-    }
-
-    private static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        if (instant == null) statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        else statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
-    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) statement.setNull(index, Types.INTEGER);
-        else statement.setInt(index, value);
     }
 }

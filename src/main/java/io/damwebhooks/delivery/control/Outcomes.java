@@ -110,10 +110,8 @@ public class Outcomes {
     }
 
     private void updateFailingSince(Set<String> succeeded, Set<String> failing, Instant now) {
-        if (!succeeded.isEmpty()) {
-            em.createQuery("UPDATE Webhook w SET w.failingSince = NULL WHERE w.id IN :ids AND w.failingSince IS NOT NULL")
-                    .setParameter("ids", succeeded).executeUpdate();
-        }
+        // every batch clears, nearly always nothing: a plain statement, not a bulk JPQL update
+        if (!succeeded.isEmpty()) em.unwrap(Session.class).doWork(c -> OutcomeRows.succeeding(c, List.copyOf(succeeded)));
         if (failing.isEmpty()) return;
         em.createQuery("UPDATE Webhook w SET w.failingSince = :now WHERE w.id IN :ids AND w.failingSince IS NULL")
                 .setParameter("now", now).setParameter("ids", failing).executeUpdate();

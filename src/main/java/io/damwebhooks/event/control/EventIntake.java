@@ -4,13 +4,19 @@ import io.damwebhooks.api.AssetEvent;
 import io.damwebhooks.delivery.control.Outbox;
 import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.event.entity.AcceptedEvent;
+import io.damwebhooks.platform.control.SqlValues;
 import io.damwebhooks.platform.entity.Ids;
+import io.damwebhooks.webhook.control.ActiveWebhooks;
 import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /**
  * The one path of every event, fired in-process or posted: finds the active webhooks it triggers,
@@ -28,13 +35,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class EventIntake {
 
-    static final String ACTIVE_WEBHOOKS = "SELECT w FROM Webhook w WHERE w.active = true ORDER BY w.createdAt, w.id";
+    static final String INSERT = "INSERT INTO event (id, type, received_at, deliveries) VALUES (?, ?, ?, ?)";
+    static final String SEEN = "SELECT id, deliveries FROM event WHERE id IN (";
 
     @PersistenceContext(unitName = "webhooks")
     EntityManager em;
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    ActiveWebhooks activeWebhooks;
 
     @Transactional(Transactional.TxType.REQUIRED)
     public Accepted accept(AssetEvent event) {
@@ -44,43 +55,67 @@ public class EventIntake {
     /** Several events in one transaction (one commit for all): answers in their order. */
     @Transactional(Transactional.TxType.REQUIRED)
     public List<Accepted> acceptAll(List<AssetEvent> events) {
-        List<Webhook> webhooks = em.createQuery(ACTIVE_WEBHOOKS, Webhook.class).getResultList();
+        List<Webhook> webhooks = activeWebhooks.list();
         Instant now = Instant.now();
         List<Accepted> answers = new ArrayList<>(events.size());
         List<Delivery> deliveries = new ArrayList<>();
-        Map<String, AcceptedEvent> seen = seen(events);
+        List<AcceptedEvent> accepted = new ArrayList<>(events.size());
+        Map<String, Accepted> seen = seen(events);
         for (AssetEvent event : events) {
             // an id seen before, in an earlier transaction or earlier in this one, records nothing
-            AcceptedEvent before = event.id() == null ? null : seen.get(event.id());
+            Accepted before = event.id() == null ? null : seen.get(event.id());
             if (before != null) {
-                answers.add(Accepted.of(before));
+                answers.add(before);
                 continue;
             }
             String eventId = event.id() != null ? event.id() : Ids.next("evt");
             List<Delivery> recorded = deliveries(event, eventId, now, webhooks);
-            AcceptedEvent accepted = new AcceptedEvent();
-            accepted.id = eventId;
-            accepted.type = event.type().wireName();
-            accepted.receivedAt = now;
-            accepted.deliveries = recorded.size();
-            em.persist(accepted);
-            if (event.id() != null) seen.put(event.id(), accepted);
+            AcceptedEvent first = new AcceptedEvent();
+            first.id = eventId;
+            first.type = event.type().wireName();
+            first.receivedAt = now;
+            first.deliveries = recorded.size();
+            accepted.add(first);
+            Accepted answer = Accepted.of(first);
+            if (event.id() != null) seen.put(event.id(), answer);
             deliveries.addAll(recorded);
-            answers.add(Accepted.of(accepted));
+            answers.add(answer);
         }
         // a concurrent twin with the same id fails here, on the primary key, before any delivery is written
-        em.flush();
+        em.unwrap(Session.class).doWork(connection -> insert(connection, accepted));
         outbox.record(deliveries, webhooks);
         return answers;
     }
 
+    /** The events' rows, as one JDBC batch: nothing reads them back in this transaction, so no entity is kept for the commit to check. */
+    private static void insert(Connection connection, List<AcceptedEvent> events) throws SQLException {
+        if (events.isEmpty()) return;
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (AcceptedEvent event : events) {
+                insert.setString(1, event.id);
+                insert.setString(2, event.type);
+                SqlValues.setInstant(insert, 3, event.receivedAt);
+                insert.setInt(4, event.deliveries);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** The events among these ids accepted before: one query for the whole group. */
-    private Map<String, AcceptedEvent> seen(List<AssetEvent> events) {
+    private Map<String, Accepted> seen(List<AssetEvent> events) {
         List<String> ids = events.stream().map(AssetEvent::id).filter(Objects::nonNull).distinct().toList();
-        Map<String, AcceptedEvent> seen = new HashMap<>();
+        Map<String, Accepted> seen = new HashMap<>();
         if (ids.isEmpty()) return seen;
-        em.createQuery("SELECT e FROM AcceptedEvent e WHERE e.id IN :ids", AcceptedEvent.class).setParameter("ids", ids)
-                .getResultStream().forEach(e -> seen.put(e.id, e));
+        List<String> padded = SqlValues.padded(ids);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(SEEN + SqlValues.placeholders(padded.size()) + ")")) {
+                for (int i = 0; i < padded.size(); i++) select.setString(i + 1, padded.get(i));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) seen.put(rows.getString(1), new Accepted(rows.getString(1), rows.getInt(2)));
+                }
+            }
+        });
         return seen;
     }
 

@@ -81,15 +81,6 @@ class ClaimSqlTest {
         }
     }
 
-    @Test
-    void idsArePaddedToAPowerOfTwoByRepeatingTheLast() {
-        assertEquals(List.of("a"), Claims.padded(List.of("a")));
-        assertEquals(List.of("a", "b"), Claims.padded(List.of("a", "b")));
-        assertEquals(List.of("a", "b", "c", "c"), Claims.padded(List.of("a", "b", "c")));
-        assertEquals(8, Claims.padded(List.of("1", "2", "3", "4", "5")).size());
-        assertEquals(64, Claims.padded(java.util.Collections.nCopies(64, "x")).size());
-    }
-
     private static void leased(Connection c, String id, Instant due, String instance, Instant until) throws Exception {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, webhook_id, event_id, event_type,"
                 + " status, attempt_count, next_attempt_at, lease_until, leased_by, created_at, updated_at)"

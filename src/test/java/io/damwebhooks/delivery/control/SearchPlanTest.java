@@ -190,7 +190,7 @@ public class SearchPlanTest {
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, webhook_id, event_id, event_type,"
                     + " asset_uuid, status, attempt_count, next_attempt_at, last_status_code, created_at, updated_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)");
-                 PreparedStatement search = c.prepareStatement(Outbox.SEARCH_COLUMNS)) {
+                 PreparedStatement search = c.prepareStatement(OutboxRows.SEARCH_COLUMNS)) {
                 long step = SPAN.toMillis() / ROWS;
                 Instant start = END.minus(SPAN);
                 for (int i = 0; i < ROWS; i++) {
