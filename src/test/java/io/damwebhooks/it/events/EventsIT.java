@@ -163,6 +163,40 @@ class EventsIT {
         assertEquals(json("{\"meta\": {\"status\": {\"old\": \"draft\", \"new\": \"approved\"}}}"), data.getJsonObject("changes"));
     }
 
+    /** The intake keeps the active webhooks it loaded until their version changes: every change is seen by the next event. */
+    @Test
+    void aWebhookChangedBetweenTwoEventsIsReadAsChanged() {
+        Api admin = Api.admin(base);
+        Api publisher = Api.publisher(base);
+        String id = create(admin, """
+                {"name": "renames", "hostname": "pim.example.com", "path": "/e",
+                 "triggers": [{"event": "asset.renamed"}], "fields": ["file.uuid"]}""");
+        try {
+            String asset = "{\"uuid\": \"u-edit\", \"name\": \"b.png\"}";
+            String renamed = "{\"name\": {\"old\": \"a.png\", \"new\": \"b.png\"}}";
+            assertEquals(1, post(publisher, "edit-1", "asset.renamed", asset, renamed).json().getInt("deliveries"));
+            assertEquals(json("{\"uuid\": \"u-edit\"}"), asset(outbox("edit-1")));
+
+            JsonObject got = admin.get("webhooks/" + id).json();
+            JsonObject wider = Json.createObjectBuilder(got).add("fields", Json.createArrayBuilder().add("file.uuid").add("file.name")).build();
+            assertEquals(200, admin.put("webhooks/" + id, wider.toString()).status());
+            assertEquals(1, post(publisher, "edit-2", "asset.renamed", asset, renamed).json().getInt("deliveries"));
+            assertEquals(json("{\"uuid\": \"u-edit\", \"name\": \"b.png\"}"), asset(outbox("edit-2")));
+
+            JsonObject off = Json.createObjectBuilder(admin.get("webhooks/" + id).json()).add("active", false).build();
+            assertEquals(200, admin.put("webhooks/" + id, off.toString()).status());
+            assertEquals(0, post(publisher, "edit-3", "asset.renamed", asset, renamed).json().getInt("deliveries"));
+
+            JsonObject on = Json.createObjectBuilder(admin.get("webhooks/" + id).json()).add("active", true).build();
+            assertEquals(200, admin.put("webhooks/" + id, on.toString()).status());
+            assertEquals(1, post(publisher, "edit-4", "asset.renamed", asset, renamed).json().getInt("deliveries"));
+        } finally {
+            assertEquals(204, admin.delete("webhooks/" + id).status());
+        }
+        assertEquals(0, post(publisher, "edit-5", "asset.renamed", "{\"uuid\": \"u-edit\"}",
+                "{\"name\": {\"old\": \"a.png\", \"new\": \"b.png\"}}").json().getInt("deliveries"));
+    }
+
     @Test
     void anIdSeenBeforeAddsNothingAndIsAnsweredAsTheFirstTime() {
         Api publisher = Api.publisher(base);
@@ -250,6 +284,11 @@ class EventsIT {
         Api.Reply reply = Api.admin(base).get("test-dam/outbox?eventId=" + eventId);
         assertEquals(200, reply.status(), reply.toString());
         return reply.json();
+    }
+
+    private static JsonObject asset(JsonObject outbox) {
+        assertEquals(1, outbox.getJsonArray("deliveries").size(), outbox.toString());
+        return json(outbox.getJsonArray("deliveries").getJsonObject(0).getString("payload")).getJsonObject("data").getJsonObject("asset");
     }
 
     private static List<String> webhookIds(JsonObject outbox) {
