@@ -2,6 +2,7 @@ package io.damwebhooks.delivery.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.delivery.entity.DeliveryStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The outcome batch's JDBC writes on both databases, with the real schema: only rows still pending and
  * holding the lease this instance took are finished, attempts are written for those alone, and a
- * delivery given back unattempted keeps its due time unless a new one is set.
+ * delivery given back unattempted keeps its due time unless a new one is set; a webhook that succeeds
+ * again is no longer failing. The deliveries are written as the outbox writes them ({@link OutboxRows}).
  */
 class OutcomeRowsTest {
 
@@ -62,6 +64,14 @@ class OutcomeRowsTest {
             assertEquals("pending 0 " + NOW + " other", row(c, "msg_other"));
             assertEquals("pending 0 " + NOW + " me", row(c, "msg_again"));
             assertEquals(List.of("msg_ok 1 200", "msg_retry 1 500"), attempts(c));
+
+            Schema.webhook(c, "wh_b", true, NOW);
+            Schema.webhook(c, "wh_c", true, NOW);
+            failing(c, "wh_a");
+            failing(c, "wh_b");
+            OutcomeRows.succeeding(c, List.of("wh_a", "wh_c")); // wh_c: not failing, stays so
+            c.commit();
+            assertEquals(List.of("wh_b"), failingWebhooks(c), "only a webhook that succeeded again is no longer failing");
         }
     }
 
@@ -74,18 +84,30 @@ class OutcomeRowsTest {
         return new Claimed(id, 1, "{}", null, null, LEASE);
     }
 
+    /** A pending delivery leased as given, written as the outbox writes it. */
     private static void delivery(Connection c, String id, String leasedBy, Instant leaseUntil) throws Exception {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery (id, webhook_id, event_id, event_type,"
-                + " status, attempt_count, next_attempt_at, lease_until, leased_by, created_at, updated_at)"
-                + " VALUES (?, 'wh_a', 'evt', 'asset.uploaded', 'pending', 0, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, id);
-            insert.setTimestamp(2, Timestamp.from(NOW));
-            insert.setTimestamp(3, Timestamp.from(leaseUntil));
-            insert.setString(4, leasedBy);
-            insert.setTimestamp(5, Timestamp.from(NOW));
-            insert.setTimestamp(6, Timestamp.from(NOW));
-            insert.executeUpdate();
+        Delivery delivery = Delivery.pending("wh_a", "evt", "asset.uploaded", null, "{}", NOW);
+        delivery.id = id;
+        delivery.leasedBy = leasedBy;
+        delivery.leaseUntil = leaseUntil;
+        OutboxRows.insert(c, List.of(delivery));
+    }
+
+    private static void failing(Connection c, String webhookId) throws Exception {
+        try (PreparedStatement update = c.prepareStatement("UPDATE webhook SET failing_since = ? WHERE id = ?")) {
+            update.setTimestamp(1, Timestamp.from(NOW));
+            update.setString(2, webhookId);
+            update.executeUpdate();
         }
+    }
+
+    private static List<String> failingWebhooks(Connection c) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM webhook WHERE failing_since IS NOT NULL ORDER BY id");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) ids.add(rs.getString(1));
+        }
+        return ids;
     }
 
     /** Status, attempt count, next attempt and lease holder of a delivery. */
