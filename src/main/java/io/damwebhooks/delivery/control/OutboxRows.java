@@ -1,12 +1,10 @@
 package io.damwebhooks.delivery.control;
 
 import io.damwebhooks.delivery.entity.Delivery;
+import io.damwebhooks.platform.control.SqlValues;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-
-import static io.damwebhooks.platform.control.SqlValues.setInstant;
 
 /**
  * The outbox's writes, as plain JDBC batches: each delivery's row, its body (a table of its own, which
@@ -28,43 +26,31 @@ final class OutboxRows {
 
     /** Inserts the deliveries in the caller's transaction. */
     static void insert(Connection connection, List<Delivery> deliveries) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(DELIVERY)) {
-            for (Delivery delivery : deliveries) {
-                insert.setString(1, delivery.id);
-                insert.setString(2, delivery.webhookId);
-                insert.setString(3, delivery.eventId);
-                insert.setString(4, delivery.eventType);
-                insert.setString(5, delivery.assetUuid);
-                insert.setString(6, delivery.status.name());
-                insert.setInt(7, delivery.attemptCount);
-                setInstant(insert, 8, delivery.nextAttemptAt);
-                setInstant(insert, 9, delivery.leaseUntil);
-                insert.setString(10, delivery.leasedBy);
-                setInstant(insert, 11, delivery.createdAt);
-                setInstant(insert, 12, delivery.updatedAt);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(BODY)) {
-            for (Delivery delivery : deliveries) {
-                insert.setString(1, delivery.id);
-                insert.setString(2, delivery.payload);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(SEARCH_COLUMNS)) {
-            for (Delivery delivery : deliveries) {
-                insert.setString(1, delivery.id);
-                insert.setString(2, delivery.webhookId);
-                insert.setString(3, delivery.eventId);
-                insert.setString(4, delivery.eventType);
-                insert.setString(5, delivery.assetUuid);
-                setInstant(insert, 6, delivery.createdAt);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        SqlValues.batch(connection, DELIVERY, deliveries, (insert, delivery) -> {
+            insert.setString(1, delivery.id);
+            insert.setString(2, delivery.webhookId);
+            insert.setString(3, delivery.eventId);
+            insert.setString(4, delivery.eventType);
+            insert.setString(5, delivery.assetUuid);
+            insert.setString(6, delivery.status.name());
+            insert.setInt(7, delivery.attemptCount);
+            SqlValues.setInstant(insert, 8, delivery.nextAttemptAt);
+            SqlValues.setInstant(insert, 9, delivery.leaseUntil);
+            insert.setString(10, delivery.leasedBy);
+            SqlValues.setInstant(insert, 11, delivery.createdAt);
+            SqlValues.setInstant(insert, 12, delivery.updatedAt);
+        });
+        SqlValues.batch(connection, BODY, deliveries, (insert, delivery) -> {
+            insert.setString(1, delivery.id);
+            insert.setString(2, delivery.payload);
+        });
+        SqlValues.batch(connection, SEARCH_COLUMNS, deliveries, (insert, delivery) -> {
+            insert.setString(1, delivery.id);
+            insert.setString(2, delivery.webhookId);
+            insert.setString(3, delivery.eventId);
+            insert.setString(4, delivery.eventType);
+            insert.setString(5, delivery.assetUuid);
+            SqlValues.setInstant(insert, 6, delivery.createdAt);
+        });
     }
 }

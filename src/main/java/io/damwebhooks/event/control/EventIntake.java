@@ -13,10 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,25 +79,16 @@ public class EventIntake {
             deliveries.addAll(recorded);
             answers.add(answer);
         }
-        // a concurrent twin with the same id fails here, on the primary key, before any delivery is written
-        em.unwrap(Session.class).doWork(connection -> insert(connection, accepted));
+        // one JDBC batch (no entity kept for the commit to check); a concurrent twin with the same id fails
+        // here, on the primary key, before any delivery is written
+        em.unwrap(Session.class).doWork(connection -> SqlValues.batch(connection, INSERT, accepted, (insert, row) -> {
+            insert.setString(1, row.id);
+            insert.setString(2, row.type);
+            SqlValues.setInstant(insert, 3, row.receivedAt);
+            insert.setInt(4, row.deliveries);
+        }));
         outbox.record(deliveries, webhooks);
         return answers;
-    }
-
-    /** The events' rows, as one JDBC batch: nothing reads them back in this transaction, so no entity is kept for the commit to check. */
-    private static void insert(Connection connection, List<AcceptedEvent> events) throws SQLException {
-        if (events.isEmpty()) return;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (AcceptedEvent event : events) {
-                insert.setString(1, event.id);
-                insert.setString(2, event.type);
-                SqlValues.setInstant(insert, 3, event.receivedAt);
-                insert.setInt(4, event.deliveries);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
     }
 
     /** The events among these ids accepted before: one query for the whole group. */

@@ -1,5 +1,6 @@
 package io.damwebhooks.platform.control;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -12,7 +13,8 @@ import java.util.List;
 /**
  * Parameters of the statements the service runs with plain JDBC, bound as Hibernate binds the same
  * columns: an {@link Instant} as a {@code TIMESTAMP WITH TIME ZONE} in UTC, a null with its SQL type
- * (PostgreSQL's driver needs the type of a null); IN lists padded as Hibernate pads them.
+ * (PostgreSQL's driver needs the type of a null); IN lists padded as Hibernate pads them; a row per
+ * item in one batch.
  */
 public final class SqlValues {
 
@@ -44,5 +46,23 @@ public final class SqlValues {
     /** {@code ?, ?, ?} for {@code count} parameters. */
     public static String placeholders(int count) {
         return "?" + ", ?".repeat(Math.max(0, count - 1));
+    }
+
+    /** Binds one row of a batch. */
+    @FunctionalInterface
+    public interface Row<T> {
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
+    /** One statement, executed as one JDBC batch of a row per item (on PostgreSQL one multi-row INSERT). */
+    public static <T> void batch(Connection connection, String sql, List<T> items, Row<T> row) throws SQLException {
+        if (items.isEmpty()) return;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (T item : items) {
+                row.bind(statement, item);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
     }
 }
