@@ -25,14 +25,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
         minPoolSize = 2,
         maxPoolSize = 32,
         // configPrefix: read by every server as a bean property of UrlDataSource (WildFly insists on one);
-        // the fish.payara ones tune Payara's pool, and other servers drop them with a warning. Validation
-        // asks the driver (Connection.isValid: a round trip on PostgreSQL, nothing on embedded H2): the
-        // auto-commit method never reaches the database, so a connection the database had dropped (a
-        // restart, a cut) failed the one request it was handed to with a 503
+        // the fish.payara ones tune Payara's pool, and other servers drop them with a warning. auto-commit
+        // notices an embedded H2 that closed itself (a full disk: KillLoopIT), so the pool reopens it; it
+        // does not reach PostgreSQL, so a connection the server dropped fails the one request it is handed
+        // (a 503). Connection.isValid (JDBC40ConnectionValidation) is the reverse: it was tried, and H2
+        // then stayed closed after the disk had room again.
         properties = {"configPrefix=webhooks.db",
                 "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+                "fish.payara.connection-validation-method=auto-commit",
                 "fish.payara.fail-all-connections=true"})
 public class Database {
 

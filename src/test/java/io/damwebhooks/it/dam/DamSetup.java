@@ -54,7 +54,7 @@ public final class DamSetup {
     static String pool(String jndiName, int port, boolean xa) {
         String pool = jndiName.replace('/', '_');
         return ("create-jdbc-connection-pool --datasourceclassname %s --restype %s --isconnectvalidatereq=true "
-                + "--validationmethod=custom-validation --validationclassname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation --failconnection=true "
+                + "--validationmethod=auto-commit --failconnection=true "
                 + "--property serverName=127.0.0.1:portNumber=%d:databaseName=postgres:user=postgres:password=postgres %s\n"
                 + "create-jdbc-resource --connectionpoolid %s %s\n").formatted(
                 xa ? "org.postgresql.xa.PGXADataSource" : "org.postgresql.ds.PGSimpleDataSource",

@@ -25,9 +25,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -374,10 +378,27 @@ class DeliveryIT {
             db.execute("DROP FUNCTION cut_connection()");
             db.execute("DROP SEQUENCE cuts");
             // the pool may still hold a cut connection, which fails the one transaction it is handed to (a
-            // 503, "try again"): not the next test's concern, so they are weeded out here
-            Poll.until(Duration.ofSeconds(30), () -> java.util.stream.IntStream.range(0, 5)
-                    .map(i -> Api.admin(base).get("deliveries?limit=1").status()).allMatch(status -> status == 200),
+            // 503, "try again"): not the next test's concern, so they are weeded out here. Requests one after
+            // the other would take the same pooled connection each time: these go together, so that every
+            // idle connection is handed out, until two rounds in a row all answer
+            Poll.until(Duration.ofSeconds(30), () -> allAnswer(12) && allAnswer(12),
                     answered -> answered, "the API answers again after the cut connections");
+        }
+    }
+
+    /** {@code requests} reads of the API at once: do they all answer 200? */
+    private boolean allAnswer(int requests) {
+        ExecutorService together = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < requests; i++) answers.add(together.submit(() -> Api.admin(base).get("deliveries?limit=1").status()));
+            boolean all = true;
+            for (Future<Integer> answer : answers) all &= answer.get() == 200;
+            return all;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            together.shutdownNow();
         }
     }
 
