@@ -3,6 +3,7 @@ package io.damwebhooks.delivery.control;
 import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.platform.control.SqlValues;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -27,11 +28,7 @@ final class OutboxRows {
     /** Inserts the deliveries in the caller's transaction. */
     static void insert(Connection connection, List<Delivery> deliveries) throws SQLException {
         SqlValues.batch(connection, DELIVERY, deliveries, (insert, delivery) -> {
-            insert.setString(1, delivery.id);
-            insert.setString(2, delivery.webhookId);
-            insert.setString(3, delivery.eventId);
-            insert.setString(4, delivery.eventType);
-            insert.setString(5, delivery.assetUuid);
+            which(insert, delivery);
             insert.setString(6, delivery.status.name());
             insert.setInt(7, delivery.attemptCount);
             SqlValues.setInstant(insert, 8, delivery.nextAttemptAt);
@@ -45,12 +42,17 @@ final class OutboxRows {
             insert.setString(2, delivery.payload);
         });
         SqlValues.batch(connection, SEARCH_COLUMNS, deliveries, (insert, delivery) -> {
-            insert.setString(1, delivery.id);
-            insert.setString(2, delivery.webhookId);
-            insert.setString(3, delivery.eventId);
-            insert.setString(4, delivery.eventType);
-            insert.setString(5, delivery.assetUuid);
+            which(insert, delivery);
             SqlValues.setInstant(insert, 6, delivery.createdAt);
         });
+    }
+
+    /** The five columns both tables begin with: which delivery, of which webhook, for which event, about which asset. */
+    private static void which(PreparedStatement insert, Delivery delivery) throws SQLException {
+        insert.setString(1, delivery.id);
+        insert.setString(2, delivery.webhookId);
+        insert.setString(3, delivery.eventId);
+        insert.setString(4, delivery.eventType);
+        insert.setString(5, delivery.assetUuid);
     }
 }
