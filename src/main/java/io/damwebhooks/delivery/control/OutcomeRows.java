@@ -16,9 +16,9 @@ import static io.damwebhooks.platform.control.SqlValues.setInteger;
 
 /**
  * The outcome batch's writes, as plain JDBC batches: one guarded UPDATE per delivery, then one INSERT
- * per attempt of the rows that were updated — two round trips for a whole batch (and one more that
- * clears {@code failing_since} of the webhooks that succeeded). (Through entities the
- * batch read every row back, its body included, and wrote each one with its own statement text.)
+ * per attempt of the rows that were updated — two round trips for a whole batch, and a third that clears
+ * {@code failing_since} of the webhooks that succeeded. Through entities the batch read every row back,
+ * its body included, and wrote each one with its own statement text.
  * The guard changes a row only while it is pending and still holds the very lease this instance
  * took: a lease that ran out and went to another claim, or that an admin released, is not ours to finish.
  */

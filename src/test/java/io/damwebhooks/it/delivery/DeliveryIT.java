@@ -133,6 +133,37 @@ class DeliveryIT {
         assertEquals("thanks", attempt.responseBody());
     }
 
+    /**
+     * The intake keeps the webhooks it loaded until their version changes (ActiveWebhooks): a rotation is
+     * such a change, so the next event after it is signed by both secrets, not by the old one alone.
+     */
+    @Test
+    void theEventAfterARotationIsSignedByBothSecrets() throws Exception {
+        JsonObject webhook = create("rotating", receiver.url("/rotating"), null, "asset.labels_changed");
+        receiver.on("/rotating", request -> Answer.of(204));
+        String old = webhook.getString("signingSecret");
+        ScriptedReceiver.Request before = labelled("rotate-1");
+        new Webhook(old).verify(before.body(), before.headers());
+        assertEquals(1, before.header("webhook-signature").split(" ").length, before.header("webhook-signature"));
+
+        Api.Reply rotated = Api.admin(base).post("webhooks/" + webhook.getString("id") + "/secret/rotate", null);
+        assertEquals(200, rotated.status(), rotated.toString());
+        ScriptedReceiver.Request after = labelled("rotate-2");
+        assertEquals(2, after.header("webhook-signature").split(" ").length, after.header("webhook-signature"));
+        new Webhook(rotated.json().getString("signingSecret")).verify(after.body(), after.headers());
+        new Webhook(old).verify(after.body(), after.headers());
+    }
+
+    /** Posts an {@code asset.labels_changed} event (only the rotation test's webhook takes it) and answers its delivery. */
+    private ScriptedReceiver.Request labelled(String eventId) throws InterruptedException {
+        Api.Reply posted = Api.publisher(base).post("events", "{\"id\": \"" + eventId + "\", \"type\": \"asset.labels_changed\","
+                + " \"asset\": {\"uuid\": \"u-" + eventId + "\"}, \"changes\": {\"labels\": {\"old\": [], \"new\": [\"x\"]}}}");
+        assertEquals(202, posted.status(), posted.toString());
+        ScriptedReceiver.Request got = receiver.requests.poll(10, TimeUnit.SECONDS);
+        assertTrue(got != null, "the delivery of " + eventId + " arrived");
+        return got;
+    }
+
     @Test
     void failuresAreRetriedOnTheScheduleThenGivenUpAndTheWebhookIsDisabled() {
         JsonObject webhook = create("always 400", receiver.url("/nope"), null);
