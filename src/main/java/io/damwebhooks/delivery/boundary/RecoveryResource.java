@@ -1,6 +1,6 @@
 package io.damwebhooks.delivery.boundary;
 
-import io.damwebhooks.delivery.control.Redelivery;
+import io.damwebhooks.delivery.outbox.Redelivery;
 import io.damwebhooks.platform.control.InvalidInput;
 import io.damwebhooks.security.control.BuiltInUsers;
 import jakarta.annotation.security.RolesAllowed;

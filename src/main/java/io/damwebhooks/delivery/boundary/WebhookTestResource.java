@@ -1,6 +1,6 @@
 package io.damwebhooks.delivery.boundary;
 
-import io.damwebhooks.delivery.control.TestEvents;
+import io.damwebhooks.delivery.outbox.TestEvents;
 import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.security.control.BuiltInUsers;
 import io.damwebhooks.webhook.control.Webhooks;

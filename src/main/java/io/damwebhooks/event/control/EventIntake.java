@@ -1,7 +1,7 @@
 package io.damwebhooks.event.control;
 
 import io.damwebhooks.api.AssetEvent;
-import io.damwebhooks.delivery.control.Outbox;
+import io.damwebhooks.delivery.outbox.Outbox;
 import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.event.entity.AcceptedEvent;
 import io.damwebhooks.platform.control.SqlValues;

@@ -81,7 +81,8 @@ class DeliveryIT {
                 Map.entry("webhooks.delivery.circuit-failures", "3"),
                 Map.entry("webhooks.delivery.circuit-open", "30s"),
                 Map.entry("webhooks.delivery.disable-after", "2s"),
-                // Fault Tolerance's own key, as an admin would set it (the default is 8)
+                // Fault Tolerance's own key, as an admin of an earlier release set it (the class has moved since:
+                // delivery.send.FormerKeys answers today's key from it); the default is 8
                 Map.entry("io.damwebhooks.delivery.control.TokenEndpoint/fetch/Bulkhead/value", "1")));
     }
 

@@ -1,7 +1,7 @@
 package io.damwebhooks.it.log;
 
-import io.damwebhooks.delivery.control.AttemptResult;
-import io.damwebhooks.delivery.control.AttemptStats;
+import io.damwebhooks.delivery.entity.AttemptResult;
+import io.damwebhooks.deliverylog.control.AttemptStats;
 import io.damwebhooks.delivery.entity.Attempt;
 import io.damwebhooks.delivery.entity.Delivery;
 import io.damwebhooks.delivery.entity.DeliveryStatus;

@@ -1,6 +1,6 @@
 package io.damwebhooks.it.events.dam;
 
-import io.damwebhooks.delivery.control.DeliveriesRecorded;
+import io.damwebhooks.delivery.entity.DeliveriesRecorded;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

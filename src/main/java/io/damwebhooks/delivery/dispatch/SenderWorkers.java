@@ -1,0 +1,90 @@
+package io.damwebhooks.delivery.dispatch;
+
+import io.damwebhooks.delivery.entity.Claimed;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs attempts on the managed executor's threads through long-lived workers: an idle worker takes
+ * the next attempt, and another starts only when more wait than workers are idle (a worker busy with a
+ * slow receiver takes nothing meanwhile, so it must not count). Each task given to a
+ * managed executor captures the application's context (Payara looks its providers up every time),
+ * which costs more than an attempt to a fast receiver; a task per attempt spent a tenth of the CPU on it.
+ * For the same reason an idle worker lingers for {@link #LINGER_MS} before it ends: claims come in
+ * batches, and a worker that ended between two batches would be a new task for the next one.
+ */
+final class SenderWorkers {
+
+    static final long LINGER_MS = 250;
+
+    private final Executor executor;
+    private final int maxWorkers;
+    private final Consumer<Claimed> attempt;
+    private final BlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger(); // ready.size() walks the whole queue
+    private final AtomicInteger workers = new AtomicInteger();
+    private final AtomicInteger busy = new AtomicInteger();
+    private volatile boolean stopped;
+
+    SenderWorkers(Executor executor, int maxWorkers, Consumer<Claimed> attempt) {
+        this.executor = executor;
+        this.maxWorkers = maxWorkers;
+        this.attempt = attempt;
+    }
+
+    /** Sends it soon; its webhook's slot is already taken. */
+    void send(Claimed claimed) {
+        ready.add(claimed);
+        waiting.incrementAndGet();
+        startWorkers();
+    }
+
+    /** What is still waiting is dropped: its lease runs out and it is attempted again. */
+    void stop() {
+        stopped = true;
+    }
+
+    private void startWorkers() {
+        for (int running; !stopped && (running = workers.get()) < maxWorkers && running - busy.get() < waiting.get(); ) {
+            if (workers.compareAndSet(running, running + 1)) {
+                try {
+                    executor.execute(this::work);
+                } catch (RuntimeException stopping) {
+                    workers.decrementAndGet();
+                    throw stopping;
+                }
+            }
+        }
+    }
+
+    /** The next attempt, waiting for one a little; null when none came (or a late interrupt of a timeout did). */
+    private Claimed next() {
+        try {
+            return ready.poll(LINGER_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException late) {
+            return null;
+        }
+    }
+
+    private void work() {
+        try {
+            for (Claimed next; !stopped && (next = next()) != null; ) {
+                busy.incrementAndGet(); // before it stops counting as waiting: never both idle and not waiting
+                waiting.decrementAndGet();
+                try {
+                    attempt.accept(next);
+                } finally {
+                    busy.decrementAndGet();
+                }
+            }
+        } finally {
+            workers.decrementAndGet();
+        }
+        // one may have arrived after the last poll, while every worker was still counted as running
+        if (!ready.isEmpty()) startWorkers();
+    }
+}
