@@ -1,48 +1,91 @@
 package io.damwebhooks.delivery.dispatch;
 
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.DeliveriesRecorded;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Outcome;
 import io.damwebhooks.deliverylog.control.DeliveryMetrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * The {@link Dispatcher}'s hand-over: fresh deliveries that the commit recording them leased to this
- * instance ({@link Outbox}) wait in the {@link HandOverQueue} and go to the sender threads as room frees,
- * with no claim. Paused while due rows wait in the table ({@link #rowsWaitInTable}): fresh deliveries
- * handed over first would take the room each time it frees, and the claim — which waits for a batch's
- * worth of room — would leave the waiting rows for seconds; they then queue behind them, through claims.
+ * Fresh deliveries go to the senders without a claim: the outbox reserves room here before its commit
+ * and writes those rows already leased to this instance; after the commit they wait in the
+ * {@link HandOverQueue} and are fed to the {@link WebhookSlots} as room frees.
+ * <p>
+ * Paused while due rows wait in the table: fresh deliveries handed over first would take the room each
+ * time it frees, and the claim — which waits for a batch's worth of room — would leave the waiting rows
+ * behind for seconds. Paused, fresh rows stay in the table and queue behind the waiting ones, through
+ * claims, until a claim with nothing queued finds fewer rows than it asked for ({@link #resume}).
  */
-final class HandOver {
+public final class HandOver {
 
     private final HandOverQueue queued = new HandOverQueue();
-    private final AtomicBoolean feeding = new AtomicBoolean();
-    private volatile boolean feedAgain;
-    private volatile boolean open;
-    private volatile boolean stopped;
-    /**
-     * Due rows wait in the table: a commit left rows it could have handed over unleased (the queue was
-     * full), a queued delivery waited half its lease, a redelivery made rows due again, or a claim filled
-     * its batch. Until a claim with the queue empty finds fewer rows than it asked for.
-     */
-    private volatile boolean rowsWaiting = true;
-    private final AtomicInteger held;
+    private final SerialTask feeding = new SerialTask(Runnable::run, this::feedOnce);
+    private final InFlight inFlight;
     private final WebhookSlots slots;
-    private final OutcomeBatches outcomes;
+    private final Consumer<Outcome> giveBack;
     private final DeliveryMetrics metrics;
     private final Duration lease;
+    private final String instance;
+    private final Clock clock;
+    private volatile boolean open;
+    private volatile boolean stopped;
+    private volatile boolean paused = true;
 
-    /** @param held deliveries this instance holds, shared with the claims: at most {@link Dispatcher#MAX_HELD} */
-    HandOver(AtomicInteger held, WebhookSlots slots, OutcomeBatches outcomes, DeliveryMetrics metrics, Duration lease) {
-        this.held = held;
+    HandOver(InFlight inFlight, WebhookSlots slots, Consumer<Outcome> giveBack, DeliveryMetrics metrics,
+             Duration lease, String instance, Clock clock) {
+        this.inFlight = inFlight;
         this.slots = slots;
-        this.outcomes = outcomes;
+        this.giveBack = giveBack;
         this.metrics = metrics;
         this.lease = lease;
+        this.instance = instance;
+        this.clock = clock;
+    }
+
+    /** Whom the outbox writes handed-over rows leased to. */
+    public String instance() {
+        return instance;
+    }
+
+    /** How long a lease written now lasts. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /**
+     * Room in the queue for {@code wanted} deliveries of a webhook that are recorded now and handed over
+     * after the commit; none before {@link #open}, after {@link #stop}, while paused, or while the
+     * webhook's circuit is open.
+     */
+    public int reserve(String webhookId, int wanted, Instant now) {
+        if (!open || stopped || paused || slots.openUntil(webhookId, now).isPresent()) return 0;
+        return queued.reserve(webhookId, wanted);
+    }
+
+    /** Room reserved for a hand-over that will not come. */
+    public void cancel(Collection<Leased> handed) {
+        handed.forEach(leased -> queued.cancel(leased.webhookId(), 1));
+    }
+
+    /**
+     * Committed: the handed-over deliveries join the queue and are fed at once. A commit that took over
+     * half the lease hands nothing over: the leases could run out during the attempts, and a claim could
+     * send them a second time; they are claimed when their leases have run out instead. Rows the commit
+     * could have handed over but found no room for pause the hand-over.
+     */
+    void committed(DeliveriesRecorded recorded) {
+        if (clock.instant().isBefore(halfLeaseGone(recorded.leasedUntil()))) {
+            queued.add(recorded.handed());
+        } else {
+            cancel(recorded.handed());
+        }
+        if (recorded.leftBehind() > 0) pause();
+        feed();
     }
 
     /** The leases of a previous run are released: from now on fresh deliveries may be handed over. */
@@ -55,34 +98,12 @@ final class HandOver {
         stopped = true;
     }
 
-    /**
-     * Room in the queue for {@code wanted} deliveries of a webhook that are recorded now and handed over
-     * after the commit; none before {@link #open}, nor after {@link #stop}, nor while the webhook's
-     * circuit is open, nor while due rows wait in the table.
-     */
-    int reserve(String webhookId, int wanted, Instant now) {
-        if (!open || stopped || rowsWaiting || slots.openUntil(webhookId, now).isPresent()) return 0;
-        return queued.reserve(webhookId, wanted);
+    void pause() {
+        paused = true;
     }
 
-    /** Room reserved for a hand-over that will not come. */
-    void unreserve(Collection<Claimed> handed) {
-        handed.forEach(claimed -> queued.cancel(claimed.webhookId(), 1));
-    }
-
-    /** Committed: the deliveries join their webhooks' queues and go out as room frees. */
-    void add(Collection<Claimed> handed) {
-        queued.add(handed);
-        feed();
-    }
-
-    void rowsWaitInTable() {
-        rowsWaiting = true;
-    }
-
-    /** A claim with nothing queued found fewer rows than it asked for: fresh deliveries may be handed over again. */
-    void tableCaughtUp() {
-        rowsWaiting = false;
+    void resume() {
+        paused = false;
     }
 
     boolean has(String webhookId) {
@@ -93,47 +114,36 @@ final class HandOver {
         return queued.isEmpty();
     }
 
-    /**
-     * Moves queued deliveries to their senders while this instance holds fewer than
-     * {@link Dispatcher#MAX_HELD} and their webhook has room ({@link Circuits#room}), oldest first per
-     * webhook. A queued delivery whose webhook's circuit opened, or that waited half its lease, is given
-     * back unattempted (a claim takes it later; sent after its lease ran out, a claim could have taken
-     * it meanwhile and sent it too); the latter also pauses the hand-over, since the queue is longer than
-     * the receivers take within a lease.
-     */
+    /** Moves queued deliveries to their slots; one thread feeds at a time, and one that finds it busy leaves it one more round. */
     void feed() {
-        // one thread feeds at a time; one that finds it busy leaves it one more round
-        feedAgain = true;
-        while (feedAgain && feeding.compareAndSet(false, true)) {
-            try {
-                feedAgain = false;
-                feedOnce();
-            } finally {
-                feeding.set(false);
-            }
-        }
+        feeding.ask();
     }
 
-    private void feedOnce() {
-        if (stopped) return;
-        Instant now = Instant.now();
+    /**
+     * Oldest first per webhook, while there is room in flight and in the webhook's slots. A queued
+     * delivery whose webhook's circuit opened is deferred; one that waited half its lease is given back
+     * (sent after its lease ran out, a claim could have taken it meanwhile and sent it too) and pauses
+     * the hand-over: the queue is longer than the receivers take within a lease.
+     */
+    private boolean feedOnce() {
+        if (stopped) return true;
+        Instant now = clock.instant();
         int fed = 0;
         for (String webhookId : queued.webhooks()) {
             Optional<Instant> circuitOpen = slots.openUntil(webhookId, now);
             while (queued.has(webhookId) && (circuitOpen.isPresent() || slots.room(webhookId, now) > 0)) {
-                if (held.incrementAndGet() > Dispatcher.MAX_HELD) {
-                    held.decrementAndGet();
+                if (!inFlight.tryTake()) {
                     metrics.dispatched("handover", fed);
-                    return;
+                    return true;
                 }
-                Claimed next = queued.poll(webhookId);
+                Leased next = queued.poll(webhookId);
                 if (next == null) {
-                    held.decrementAndGet();
+                    inFlight.release(1);
                 } else if (circuitOpen.isPresent()) {
-                    outcomes.add(Outcome.deferred(next, circuitOpen.get()));
-                } else if (!now.isBefore(next.leasedUntil().minus(lease.dividedBy(2)))) {
-                    rowsWaiting = true;
-                    outcomes.add(Outcome.deferred(next, null));
+                    giveBack.accept(new Outcome.Deferred(next, circuitOpen.get()));
+                } else if (!now.isBefore(halfLeaseGone(next.leasedUntil()))) {
+                    pause();
+                    giveBack.accept(new Outcome.GivenBack(next));
                 } else {
                     slots.dispatch(next);
                     fed++;
@@ -141,5 +151,10 @@ final class HandOver {
             }
         }
         metrics.dispatched("handover", fed);
+        return true;
+    }
+
+    private Instant halfLeaseGone(Instant leasedUntil) {
+        return leasedUntil.minus(lease.dividedBy(2));
     }
 }

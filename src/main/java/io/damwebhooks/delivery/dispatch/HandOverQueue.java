@@ -1,6 +1,6 @@
 package io.damwebhooks.delivery.dispatch;
 
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Queue;
@@ -29,7 +29,7 @@ final class HandOverQueue {
     static final int TOTAL = 10_000;
 
     private static final class Lane {
-        final Queue<Claimed> ready = new ConcurrentLinkedQueue<>();
+        final Queue<Leased> ready = new ConcurrentLinkedQueue<>();
         final AtomicInteger taken = new AtomicInteger(); // reserved or queued
     }
 
@@ -57,14 +57,14 @@ final class HandOverQueue {
     }
 
     /** Committed: these join their webhooks' queues, in the order given (room was reserved for each). */
-    void add(Collection<Claimed> committed) {
-        committed.forEach(claimed -> lanes.get(claimed.webhookId()).ready.add(claimed));
+    void add(Collection<Leased> committed) {
+        committed.forEach(leased -> lanes.get(leased.webhookId()).ready.add(leased));
     }
 
     /** The webhook's oldest queued delivery, out of the queue; null when none. */
-    Claimed poll(String webhookId) {
+    Leased poll(String webhookId) {
         Lane lane = lanes.get(webhookId);
-        Claimed next = lane == null ? null : lane.ready.poll();
+        Leased next = lane == null ? null : lane.ready.poll();
         if (next != null) cancel(webhookId, 1);
         return next;
     }

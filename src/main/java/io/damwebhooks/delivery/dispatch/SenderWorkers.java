@@ -1,6 +1,6 @@
 package io.damwebhooks.delivery.dispatch;
 
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,22 +23,22 @@ final class SenderWorkers {
 
     private final Executor executor;
     private final int maxWorkers;
-    private final Consumer<Claimed> attempt;
-    private final BlockingQueue<Claimed> ready = new LinkedBlockingQueue<>();
+    private final Consumer<Leased> attempt;
+    private final BlockingQueue<Leased> ready = new LinkedBlockingQueue<>();
     private final AtomicInteger waiting = new AtomicInteger(); // ready.size() walks the whole queue
     private final AtomicInteger workers = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean stopped;
 
-    SenderWorkers(Executor executor, int maxWorkers, Consumer<Claimed> attempt) {
+    SenderWorkers(Executor executor, int maxWorkers, Consumer<Leased> attempt) {
         this.executor = executor;
         this.maxWorkers = maxWorkers;
         this.attempt = attempt;
     }
 
     /** Sends it soon; its webhook's slot is already taken. */
-    void send(Claimed claimed) {
-        ready.add(claimed);
+    void send(Leased leased) {
+        ready.add(leased);
         waiting.incrementAndGet();
         startWorkers();
     }
@@ -62,7 +62,7 @@ final class SenderWorkers {
     }
 
     /** The next attempt, waiting for one a little; null when none came (or a late interrupt of a timeout did). */
-    private Claimed next() {
+    private Leased next() {
         try {
             return ready.poll(LINGER_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException late) {
@@ -72,7 +72,7 @@ final class SenderWorkers {
 
     private void work() {
         try {
-            for (Claimed next; !stopped && (next = next()) != null; ) {
+            for (Leased next; !stopped && (next = next()) != null; ) {
                 busy.incrementAndGet(); // before it stops counting as waiting: never both idle and not waiting
                 waiting.decrementAndGet();
                 try {

@@ -1,10 +1,9 @@
 package io.damwebhooks.delivery.dispatch;
 
 import io.damwebhooks.delivery.entity.AttemptResult;
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Outcome;
 import io.damwebhooks.delivery.send.AttemptTimeout;
-import io.damwebhooks.delivery.send.Sender;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +11,16 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Where the dispatcher's deliveries go to be sent: each starts an attempt on a sender thread when its
- * webhook's {@link Circuits} give it a slot, waits for one (at most {@code perWebhook} of a webhook
- * wait), or — its circuit open, or too many waiting — is given back unattempted to the
- * {@link OutcomeBatches}. A finished attempt goes there too, and lets the webhook's next waiting
- * delivery start.
+ * Where taken deliveries go to be sent: each starts an attempt on a sender thread when its webhook's
+ * {@link Circuits} give it a slot, waits for one (at most {@code perWebhook} of a webhook wait), or — its
+ * circuit open, or too many waiting — goes back unattempted to the {@link OutcomeBatches}. A finished
+ * attempt goes there too, and lets the webhook's next waiting delivery start.
  */
 final class WebhookSlots {
 
@@ -28,15 +28,17 @@ final class WebhookSlots {
 
     private final Circuits circuits;
     private final int perWebhook;
-    private final Sender sender;
-    private final OutcomeBatches outcomes;
+    private final Function<Leased, AttemptResult> send;
+    private final Consumer<Outcome> outcomes;
     private final SenderWorkers workers;
-    private final Map<String, Queue<Claimed>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Leased>> waiting = new ConcurrentHashMap<>();
 
-    WebhookSlots(Circuits circuits, int perWebhook, Sender sender, OutcomeBatches outcomes, Executor senders, int maxWorkers) {
+    /** {@code send} makes one attempt ({@code Sender.send}); attempts and deliveries given back go to {@code outcomes}. */
+    WebhookSlots(Circuits circuits, int perWebhook, Function<Leased, AttemptResult> send, Consumer<Outcome> outcomes,
+                 Executor senders, int maxWorkers) {
         this.circuits = circuits;
         this.perWebhook = perWebhook;
-        this.sender = sender;
+        this.send = send;
         this.outcomes = outcomes;
         this.workers = new SenderWorkers(senders, maxWorkers, this::attempt);
     }
@@ -51,20 +53,20 @@ final class WebhookSlots {
     }
 
     /** Sends it when its webhook has a slot; until then it waits, or is given back. */
-    void dispatch(Claimed claimed) {
-        String webhookId = claimed.webhookId();
+    void dispatch(Leased leased) {
+        String webhookId = leased.webhookId();
         Instant now = Instant.now();
         if (circuits.tryStart(webhookId, now)) {
-            workers.send(claimed);
+            workers.send(leased);
             return;
         }
         Optional<Instant> open = circuits.openUntil(webhookId, now);
-        Queue<Claimed> queue = waiting.computeIfAbsent(webhookId, id -> new ConcurrentLinkedQueue<>());
+        Queue<Leased> queue = waiting.computeIfAbsent(webhookId, id -> new ConcurrentLinkedQueue<>());
         if (open.isEmpty() && queue.size() < perWebhook) {
-            queue.add(claimed);
+            queue.add(leased);
             startWaiting(webhookId);
         } else {
-            outcomes.add(Outcome.deferred(claimed, open.orElse(null)));
+            outcomes.accept(open.<Outcome>map(until -> new Outcome.Deferred(leased, until)).orElseGet(() -> new Outcome.GivenBack(leased)));
         }
     }
 
@@ -73,12 +75,12 @@ final class WebhookSlots {
         workers.stop();
     }
 
-    private void attempt(Claimed claimed) {
+    private void attempt(Leased leased) {
         AttemptResult result;
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         try {
-            result = sender.send(claimed);
+            result = send.apply(leased);
         } catch (TimeoutException e) {
             result = AttemptResult.error(startedAt, (System.nanoTime() - start) / 1_000_000,
                     "timed out after " + AttemptTimeout.millis() + " ms (webhooks.delivery.timeout)");
@@ -88,30 +90,30 @@ final class WebhookSlots {
         } finally {
             Thread.interrupted(); // a timeout's interrupt that came late must not hit the next attempt on this thread
         }
-        Optional<Instant> opened = circuits.finished(claimed.webhookId(), result.receiverTrouble(), Instant.now());
-        opened.ifPresent(until -> LOG.info(() -> "Circuit of webhook " + claimed.webhookId() + " open until " + until));
-        outcomes.add(Outcome.attempted(claimed, result));
-        startWaiting(claimed.webhookId());
+        Optional<Instant> opened = circuits.finished(leased.webhookId(), result.receiverTrouble(), Instant.now());
+        opened.ifPresent(until -> LOG.info(() -> "Circuit of webhook " + leased.webhookId() + " open until " + until));
+        outcomes.accept(new Outcome.Attempted(leased, result));
+        startWaiting(leased.webhookId());
     }
 
     private int waitingFor(String webhookId) {
-        Queue<Claimed> queue = waiting.get(webhookId);
+        Queue<Leased> queue = waiting.get(webhookId);
         return queue == null ? 0 : queue.size();
     }
 
     /** Starts the webhook's waiting deliveries while it has slots; gives them back when its circuit opened. */
     private void startWaiting(String webhookId) {
-        Queue<Claimed> queue = waiting.get(webhookId);
+        Queue<Leased> queue = waiting.get(webhookId);
         if (queue == null) return;
         while (!queue.isEmpty()) {
             Instant now = Instant.now();
             Optional<Instant> open = circuits.openUntil(webhookId, now);
             if (open.isPresent()) {
-                for (Claimed next; (next = queue.poll()) != null; ) outcomes.add(Outcome.deferred(next, open.get()));
+                for (Leased next; (next = queue.poll()) != null; ) outcomes.accept(new Outcome.Deferred(next, open.get()));
                 return;
             }
             if (!circuits.tryStart(webhookId, now)) return;
-            Claimed next = queue.poll();
+            Leased next = queue.poll();
             if (next == null) {
                 circuits.unused(webhookId);
                 return;

@@ -2,17 +2,17 @@ package io.damwebhooks.delivery.entity;
 
 import java.time.Instant;
 
-/**
- * What became of a claimed delivery, to be recorded: an attempt with its result, or (result null) no
- * attempt — the claim is given back, due again at {@code deferUntil} when that is set.
- */
-public record Outcome(Claimed claimed, AttemptResult result, Instant deferUntil) {
+/** What became of a leased delivery, to be recorded with its lease ended. */
+public sealed interface Outcome {
 
-    public static Outcome attempted(Claimed claimed, AttemptResult result) {
-        return new Outcome(claimed, result, null);
-    }
+    Leased leased();
 
-    public static Outcome deferred(Claimed claimed, Instant until) {
-        return new Outcome(claimed, null, until);
-    }
+    /** An attempt was made: its result decides the delivery's state (succeeded, failed, due again). */
+    record Attempted(Leased leased, AttemptResult result) implements Outcome { }
+
+    /** No attempt: the lease is given back, and the delivery is due when it was due before. */
+    record GivenBack(Leased leased) implements Outcome { }
+
+    /** No attempt, its webhook's circuit being open: the delivery is due again when the circuit half-opens. */
+    record Deferred(Leased leased, Instant until) implements Outcome { }
 }

@@ -1,6 +1,6 @@
 package io.damwebhooks.delivery.lease;
 
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -113,14 +113,14 @@ public class AssetLanes {
      * After these deliveries finished (flushed in the caller's transaction): for those of per-asset
      * webhooks, makes the oldest pending delivery of their lane due now, if it was held.
      */
-    public void releaseNext(Collection<Claimed> finished, Instant now) {
-        List<Claimed> laned = finished.stream().filter(d -> d.assetUuid() != null).toList();
+    public void releaseNext(Collection<Leased> finished, Instant now) {
+        List<Leased> laned = finished.stream().filter(d -> d.assetUuid() != null).toList();
         if (laned.isEmpty()) return;
         Set<String> perAsset = new HashSet<>(em.createQuery("SELECT w.id FROM Webhook w WHERE w.ordering = :perAsset", String.class)
                 .setParameter("perAsset", Webhook.ORDERING_PER_ASSET).getResultList());
         if (perAsset.isEmpty()) return;
         Set<String> lanes = new HashSet<>();
-        for (Claimed delivery : laned) {
+        for (Leased delivery : laned) {
             if (!perAsset.contains(delivery.webhookId()) || !lanes.add(delivery.webhookId() + '\n' + delivery.assetUuid())) continue;
             @SuppressWarnings("unchecked")
             List<String> oldest = em.createNativeQuery(OLDEST).setParameter(1, delivery.webhookId())

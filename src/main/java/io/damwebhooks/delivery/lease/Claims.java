@@ -1,7 +1,7 @@
 package io.damwebhooks.delivery.lease;
 
 import io.damwebhooks.delivery.entity.ClaimBatch;
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Receiver;
 import io.damwebhooks.delivery.entity.DeliveryStatus;
 import io.damwebhooks.platform.control.SqlValues;
@@ -38,7 +38,7 @@ import org.hibernate.Session;
  * locked with {@code FOR UPDATE SKIP LOCKED} (instances claiming at the same moment pass each other
  * by), then leased until {@code now + lease}. Other instances leave a leased row alone until the lease
  * runs out, which is how the rows of an instance that died come back. Deliveries of inactive webhooks
- * stay pending and are not claimed; they go out when the webhook is active again.
+ * stay pending and are not leased; they go out when the webhook is active again.
  */
 @ApplicationScoped
 public class Claims {
@@ -107,17 +107,17 @@ public class Claims {
                 .executeUpdate();
         Map<String, Receiver> receivers = active.stream().map(w -> Receiver.of(w, now))
                 .collect(Collectors.toMap(Receiver::webhookId, Function.identity()));
-        List<Claimed> claimed = em.unwrap(Session.class).doReturningWork(c -> leased(c, taken, instance, until, receivers));
-        claimed.stream().collect(Collectors.groupingBy(Claimed::webhookId, Collectors.counting()))
+        List<Leased> leased = em.unwrap(Session.class).doReturningWork(c -> leased(c, taken, instance, until, receivers));
+        leased.stream().collect(Collectors.groupingBy(Leased::webhookId, Collectors.counting()))
                 .forEach((webhookId, count) -> rates.use(webhookId, count.intValue()));
-        return new ClaimBatch(claimed, rates.wakeAt());
+        return new ClaimBatch(leased, rates.wakeAt());
     }
 
     /**
      * The rows this claim leased, with their bodies, oldest due first: read with JDBC, not as entities, so
      * that the commit has nothing to dirty-check.
      */
-    static List<Claimed> leased(Connection connection, List<String> taken, String instance, Instant until,
+    static List<Leased> leased(Connection connection, List<String> taken, String instance, Instant until,
                                 Map<String, Receiver> receivers) throws SQLException {
         List<String> ids = SqlValues.padded(taken);
         String sql = "SELECT d.id, d.webhook_id, d.attempt_count, d.asset_uuid, p.payload"
@@ -128,14 +128,14 @@ public class Claims {
             select.setString(1, instance);
             SqlValues.setInstant(select, 2, until);
             for (int i = 0; i < ids.size(); i++) select.setString(i + 3, ids.get(i));
-            List<Claimed> claimed = new ArrayList<>(taken.size());
+            List<Leased> leased = new ArrayList<>(taken.size());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    claimed.add(new Claimed(rows.getString(1), rows.getInt(3) + 1, rows.getString(5),
+                    leased.add(new Leased(rows.getString(1), rows.getInt(3) + 1, rows.getString(5),
                             receivers.get(rows.getString(2)), rows.getString(4), until));
                 }
             }
-            return claimed;
+            return leased;
         }
     }
 

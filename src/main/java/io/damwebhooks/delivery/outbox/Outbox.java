@@ -1,7 +1,8 @@
 package io.damwebhooks.delivery.outbox;
 
 import io.damwebhooks.delivery.dispatch.Dispatcher;
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.dispatch.HandOver;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.DeliveriesRecorded;
 import io.damwebhooks.delivery.entity.Receiver;
 import io.damwebhooks.delivery.entity.Delivery;
@@ -50,13 +51,14 @@ public class Outbox {
     public void record(List<Delivery> deliveries, Collection<Webhook> webhooks) {
         if (deliveries.isEmpty()) return;
         Instant now = Instant.now();
-        List<Claimed> handed = new ArrayList<>();
+        HandOver handOver = dispatcher.handOver();
+        List<Leased> handed = new ArrayList<>();
         try {
-            int leftBehind = handOver(deliveries, webhooks, now, handed);
+            int leftBehind = handOver(handOver, deliveries, webhooks, now, handed);
             em.unwrap(Session.class).doWork(connection -> OutboxRows.insert(connection, deliveries));
-            recorded.fire(new DeliveriesRecorded(deliveries.size(), handed, leftBehind, now.plus(dispatcher.lease())));
+            recorded.fire(new DeliveriesRecorded(deliveries.size(), handed, leftBehind, now.plus(handOver.lease())));
         } catch (RuntimeException e) {
-            dispatcher.unreserve(handed); // no event, so no observer gives their room back
+            handOver.cancel(handed); // no event, so no observer gives their room back
             throw e;
         }
     }
@@ -66,21 +68,22 @@ public class Outbox {
      * claimed (each as its room is reserved, so a failure gives back exactly what it holds); answers how
      * many could have been handed over but found no room.
      */
-    private int handOver(List<Delivery> deliveries, Collection<Webhook> webhooks, Instant now, List<Claimed> handed) {
+    private static int handOver(HandOver handOver, List<Delivery> deliveries, Collection<Webhook> webhooks, Instant now,
+                                List<Leased> handed) {
         Map<String, List<Delivery>> perWebhook = new LinkedHashMap<>();
         deliveries.forEach(d -> perWebhook.computeIfAbsent(d.webhookId, id -> new ArrayList<>()).add(d));
-        Instant until = now.plus(dispatcher.lease()).truncatedTo(ChronoUnit.MILLIS);
+        Instant until = now.plus(handOver.lease()).truncatedTo(ChronoUnit.MILLIS);
         int leftBehind = 0;
         for (Webhook webhook : webhooks) {
             List<Delivery> fresh = perWebhook.get(webhook.id);
             if (fresh == null || !webhook.active || webhook.orderedPerAsset() || webhook.ratePerSecond != null) continue;
             Receiver receiver = Receiver.of(webhook, now); // before the room is taken: nothing after it can fail
-            int taken = dispatcher.reserve(webhook.id, fresh.size(), now);
+            int taken = handOver.reserve(webhook.id, fresh.size(), now);
             leftBehind += fresh.size() - taken;
             for (Delivery delivery : fresh.subList(0, taken)) {
                 delivery.leaseUntil = until;
-                delivery.leasedBy = dispatcher.instance();
-                handed.add(new Claimed(delivery.id, 1, delivery.payload, receiver, delivery.assetUuid, until));
+                delivery.leasedBy = handOver.instance();
+                handed.add(new Leased(delivery.id, 1, delivery.payload, receiver, delivery.assetUuid, until));
             }
         }
         return leftBehind;

@@ -1,7 +1,7 @@
 package io.damwebhooks.delivery.outcome;
 
 import io.damwebhooks.delivery.entity.AttemptResult;
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.DeliveryStatus;
 import io.damwebhooks.platform.control.SqlValues;
 import java.sql.Connection;
@@ -42,7 +42,7 @@ final class OutcomeRows {
      * {@code status} now, due again at {@code nextAttemptAt} if pending); without, the lease is given back
      * and the delivery is due at {@code nextAttemptAt}, or when it was due before if that is null.
      */
-    record Change(Claimed claimed, DeliveryStatus status, Instant nextAttemptAt, AttemptResult result, String error) {
+    record Change(Leased leased, DeliveryStatus status, Instant nextAttemptAt, AttemptResult result, String error) {
 
         static final String GUARD = " WHERE id = ? AND status = 'pending' AND leased_by = ? AND lease_until = ?";
     }
@@ -50,14 +50,14 @@ final class OutcomeRows {
     /** Writes the changes in the caller's transaction; answers those that were still this instance's to write. */
     static List<Change> write(Connection connection, List<Change> changes, String instance, Instant now) throws SQLException {
         // in id order: two instances' batches lock their rows in the same order, so they cannot deadlock
-        List<Change> sorted = changes.stream().sorted(Comparator.comparing((Change c) -> c.claimed().deliveryId())).toList();
+        List<Change> sorted = changes.stream().sorted(Comparator.comparing((Change c) -> c.leased().deliveryId())).toList();
         List<Change> attempted = sorted.stream().filter(c -> c.result() != null).toList();
         List<Change> deferred = sorted.stream().filter(c -> c.result() == null).toList();
         List<Change> ours = new ArrayList<>(changes.size());
         try (PreparedStatement update = connection.prepareStatement(ATTEMPTED)) {
             for (Change change : attempted) {
                 update.setString(1, change.status().name());
-                update.setInt(2, change.claimed().attemptNumber());
+                update.setInt(2, change.leased().attemptNumber());
                 setInteger(update, 3, change.result().statusCode());
                 setInstant(update, 4, change.nextAttemptAt());
                 guard(update, 5, change, instance, now);
@@ -76,8 +76,8 @@ final class OutcomeRows {
             for (Change change : ours) {
                 if (change.result() == null) continue;
                 AttemptResult result = change.result();
-                insert.setString(1, change.claimed().deliveryId());
-                insert.setInt(2, change.claimed().attemptNumber());
+                insert.setString(1, change.leased().deliveryId());
+                insert.setInt(2, change.leased().attemptNumber());
                 setInstant(insert, 3, result.startedAt());
                 insert.setLong(4, result.durationMs());
                 setInteger(insert, 5, result.statusCode());
@@ -103,9 +103,9 @@ final class OutcomeRows {
     /** Sets updated_at and the guard's three parameters from {@code index} on, and adds the row to the batch. */
     private static void guard(PreparedStatement update, int index, Change change, String instance, Instant now) throws SQLException {
         setInstant(update, index, now);
-        update.setString(index + 1, change.claimed().deliveryId());
+        update.setString(index + 1, change.leased().deliveryId());
         update.setString(index + 2, instance);
-        setInstant(update, index + 3, change.claimed().leasedUntil());
+        setInstant(update, index + 3, change.leased().leasedUntil());
         update.addBatch();
     }
 

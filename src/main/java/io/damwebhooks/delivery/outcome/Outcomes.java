@@ -1,7 +1,7 @@
 package io.damwebhooks.delivery.outcome;
 
 import io.damwebhooks.delivery.entity.AttemptResult;
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Outcome;
 import io.damwebhooks.delivery.lease.AssetLanes;
 import io.damwebhooks.deliverylog.control.AttemptStats;
@@ -74,25 +74,25 @@ public class Outcomes {
         List<OutcomeRows.Change> ours = em.unwrap(Session.class).doReturningWork(c -> OutcomeRows.write(c, changes, instance, now));
         Set<String> succeeded = new HashSet<>();
         Set<String> failing = new HashSet<>();
-        List<Claimed> done = new ArrayList<>();
+        List<Leased> done = new ArrayList<>();
         Instant earliest = null;
         AttemptStats.Tally tally = new AttemptStats.Tally();
         for (OutcomeRows.Change change : ours) {
             AttemptResult result = change.result();
-            if (result == null) continue; // given back unattempted
-            Claimed claimed = change.claimed();
+            if (result == null) continue; // given back or deferred: no attempt
+            Leased leased = change.leased();
             metrics.attempt(result);
-            tally.count(claimed.webhookId(), result);
-            (result.succeeded() ? succeeded : failing).add(claimed.webhookId());
+            tally.count(leased.webhookId(), result);
+            (result.succeeded() ? succeeded : failing).add(leased.webhookId());
             if (change.status() == DeliveryStatus.pending) {
                 metrics.outcome("retrying");
                 if (earliest == null || change.nextAttemptAt().isBefore(earliest)) earliest = change.nextAttemptAt();
                 continue;
             }
             metrics.outcome(change.status().name());
-            done.add(claimed);
+            done.add(leased);
             if (result.gone()) {
-                deactivate(claimed.webhookId(), "The receiver answered 410 Gone to " + claimed.deliveryId() + " at " + now + ".", now);
+                deactivate(leased.webhookId(), "The receiver answered 410 Gone to " + leased.deliveryId() + " at " + now + ".", now);
             }
         }
         failing.removeAll(succeeded);
@@ -104,15 +104,18 @@ public class Outcomes {
 
     /** What the outcome makes of its delivery: succeeded, failed for good (410, or no retry left), or due again. */
     private OutcomeRows.Change change(Outcome outcome, Instant now) {
-        Claimed claimed = outcome.claimed();
-        AttemptResult result = outcome.result();
-        if (result == null) return new OutcomeRows.Change(claimed, DeliveryStatus.pending, outcome.deferUntil(), null, null);
+        Leased leased = outcome.leased();
+        if (outcome instanceof Outcome.GivenBack) return new OutcomeRows.Change(leased, DeliveryStatus.pending, null, null, null);
+        if (outcome instanceof Outcome.Deferred deferred) {
+            return new OutcomeRows.Change(leased, DeliveryStatus.pending, deferred.until(), null, null);
+        }
+        AttemptResult result = ((Outcome.Attempted) outcome).result();
         String error = result.error() == null || result.error().length() <= ERROR_LIMIT
                 ? result.error() : result.error().substring(0, ERROR_LIMIT - 1) + "…";
-        if (result.succeeded()) return new OutcomeRows.Change(claimed, DeliveryStatus.succeeded, null, result, error);
-        Optional<Instant> next = result.gone() ? Optional.empty() : policy.next(claimed.attemptNumber(), now, result.retryAfter());
-        return next.map(at -> new OutcomeRows.Change(claimed, DeliveryStatus.pending, at, result, error))
-                .orElseGet(() -> new OutcomeRows.Change(claimed, DeliveryStatus.failed, null, result, error));
+        if (result.succeeded()) return new OutcomeRows.Change(leased, DeliveryStatus.succeeded, null, result, error);
+        Optional<Instant> next = result.gone() ? Optional.empty() : policy.next(leased.attemptNumber(), now, result.retryAfter());
+        return next.map(at -> new OutcomeRows.Change(leased, DeliveryStatus.pending, at, result, error))
+                .orElseGet(() -> new OutcomeRows.Change(leased, DeliveryStatus.failed, null, result, error));
     }
 
     private void updateFailingSince(Set<String> succeeded, Set<String> failing, Instant now) {

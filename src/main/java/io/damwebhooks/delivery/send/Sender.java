@@ -1,7 +1,7 @@
 package io.damwebhooks.delivery.send;
 
 import io.damwebhooks.delivery.entity.AttemptResult;
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Receiver;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
@@ -48,19 +48,19 @@ public class Sender {
     boolean allowHttp;
 
     @Timeout(15_000) // milliseconds; the key AttemptTimeout.KEY, by default webhooks.delivery.timeout
-    public AttemptResult send(Claimed claimed) {
+    public AttemptResult send(Leased leased) {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
-        Receiver receiver = claimed.receiver();
+        Receiver receiver = leased.receiver();
         try {
             if ("http".equals(receiver.scheme()) && !allowHttp) {
                 return AttemptResult.error(startedAt, 0, "refused: http:// needs webhooks.delivery.allow-http");
             }
             String token = receiver.authType() == AuthType.OAUTH2 ? tokens.token(receiver) : null;
-            HttpAnswer answer = http.exchange(request(claimed, token));
+            HttpAnswer answer = http.exchange(request(leased, token));
             if (answer.status() == 401 && token != null) {
                 token = tokens.renew(receiver, token);
-                answer = http.exchange(request(claimed, token));
+                answer = http.exchange(request(leased, token));
             }
             return new AttemptResult(startedAt, millisSince(start), answer.status(), null, answer.bodyHead(),
                     RetryAfter.parse(answer.retryAfter(), Instant.now()));
@@ -71,17 +71,17 @@ public class Sender {
         }
     }
 
-    private HttpPost request(Claimed claimed, String oauth2Token) throws WebhookSigningException {
-        Receiver receiver = claimed.receiver();
+    private HttpPost request(Leased leased, String oauth2Token) throws WebhookSigningException {
+        Receiver receiver = leased.receiver();
         HttpPost post = new HttpPost(receiver.url());
         for (Header header : receiver.headers()) post.addHeader(header.name(), header.value());
         String authorization = authorization(receiver, oauth2Token);
         if (authorization != null) post.setHeader("Authorization", authorization);
         long timestamp = Instant.now().getEpochSecond();
-        post.setHeader("webhook-id", claimed.deliveryId());
+        post.setHeader("webhook-id", leased.deliveryId());
         post.setHeader("webhook-timestamp", Long.toString(timestamp));
-        post.setHeader("webhook-signature", signature(claimed, timestamp));
-        post.setEntity(new ByteArrayEntity(claimed.payload().getBytes(StandardCharsets.UTF_8), JSON));
+        post.setHeader("webhook-signature", signature(leased, timestamp));
+        post.setEntity(new ByteArrayEntity(leased.payload().getBytes(StandardCharsets.UTF_8), JSON));
         return post;
     }
 
@@ -95,11 +95,11 @@ public class Sender {
         };
     }
 
-    static String signature(Claimed claimed, long timestamp) throws WebhookSigningException {
+    static String signature(Leased leased, long timestamp) throws WebhookSigningException {
         StringBuilder signatures = new StringBuilder();
-        for (String secret : claimed.receiver().signingSecrets()) {
+        for (String secret : leased.receiver().signingSecrets()) {
             if (!signatures.isEmpty()) signatures.append(' ');
-            signatures.append(new Webhook(secret).sign(claimed.deliveryId(), timestamp, claimed.payload()));
+            signatures.append(new Webhook(secret).sign(leased.deliveryId(), timestamp, leased.payload()));
         }
         return signatures.toString();
     }

@@ -36,6 +36,16 @@ public class DeliveryMetrics {
     private Histogram attempts;
     private Counter dispatched;
 
+    protected DeliveryMetrics() {
+        // for CDI, which injects the registry and then registers
+    }
+
+    /** Outside a container (the dispatch core's unit tests). */
+    public DeliveryMetrics(Metrics metrics) {
+        this.metrics = metrics;
+        register();
+    }
+
     @PostConstruct
     void register() {
         deliveries = Counter.builder().name("webhooks_deliveries_total")

@@ -1,6 +1,6 @@
 package io.damwebhooks.delivery.dispatch;
 
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Receiver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +21,7 @@ class HandOverQueueTest {
     void deliveriesComeOutPerWebhookInTheOrderTheyWereCommitted() {
         assertEquals(3, queue.reserve("wh_a", 3));
         assertEquals(1, queue.reserve("wh_b", 1));
-        queue.add(List.of(claimed("wh_a", "msg_1"), claimed("wh_b", "msg_2"), claimed("wh_a", "msg_3"), claimed("wh_a", "msg_4")));
+        queue.add(List.of(leased("wh_a", "msg_1"), leased("wh_b", "msg_2"), leased("wh_a", "msg_3"), leased("wh_a", "msg_4")));
 
         assertEquals("msg_2", queue.poll("wh_b").deliveryId());
         assertNull(queue.poll("wh_b"));
@@ -46,8 +46,8 @@ class HandOverQueueTest {
         assertEquals(HandOverQueue.PER_WEBHOOK, queue.reserve("wh_a", HandOverQueue.PER_WEBHOOK));
         queue.cancel("wh_a", 2); // a rolled-back commit
         assertEquals(2, queue.reserve("wh_a", 5));
-        List<Claimed> committed = new ArrayList<>();
-        for (int i = 0; i < HandOverQueue.PER_WEBHOOK; i++) committed.add(claimed("wh_a", "msg_" + i));
+        List<Leased> committed = new ArrayList<>();
+        for (int i = 0; i < HandOverQueue.PER_WEBHOOK; i++) committed.add(leased("wh_a", "msg_" + i));
         queue.add(committed);
         assertEquals(0, queue.reserve("wh_a", 1));
 
@@ -56,9 +56,9 @@ class HandOverQueueTest {
         assertFalse(queue.isEmpty());
     }
 
-    private static Claimed claimed(String webhookId, String deliveryId) {
+    private static Leased leased(String webhookId, String deliveryId) {
         Receiver receiver = new Receiver(webhookId, "PIM", "https", "https://pim.example.com/hook", AuthType.NONE,
                 null, null, null, null, null, null, List.of(), List.of("whsec_c2VjcmV0"));
-        return new Claimed(deliveryId, 1, "{}", receiver, "asset", Instant.now().plusSeconds(60));
+        return new Leased(deliveryId, 1, "{}", receiver, "asset", Instant.now().plusSeconds(60));
     }
 }

@@ -1,6 +1,6 @@
 package io.damwebhooks.delivery.dispatch;
 
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,15 +39,15 @@ class SenderWorkersTest {
             SenderWorkers workers = new SenderWorkers(task -> {
                 tasks.incrementAndGet();
                 pool.execute(task);
-            }, MAX_WORKERS, claimed -> {
+            }, MAX_WORKERS, leased -> {
                 mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
-                if (!attempted.add(claimed.deliveryId())) twice.incrementAndGet();
+                if (!attempted.add(leased.deliveryId())) twice.incrementAndGet();
                 running.decrementAndGet();
             });
             for (int s = 0; s < 4; s++) {
                 int offset = s * (ATTEMPTS / 4);
                 senders.execute(() -> {
-                    for (int i = 0; i < ATTEMPTS / 4; i++) workers.send(new Claimed("msg_" + (offset + i), 1, "{}", null, null, null));
+                    for (int i = 0; i < ATTEMPTS / 4; i++) workers.send(new Leased("msg_" + (offset + i), 1, "{}", null, null, null));
                 });
             }
             Poll.until(Duration.ofSeconds(30), attempted::size, n -> n == ATTEMPTS, "every attempt ran");
@@ -67,8 +67,8 @@ class SenderWorkersTest {
         CountDownLatch quickRan = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            SenderWorkers workers = new SenderWorkers(pool, MAX_WORKERS, claimed -> {
-                if (!claimed.deliveryId().equals("slow")) {
+            SenderWorkers workers = new SenderWorkers(pool, MAX_WORKERS, leased -> {
+                if (!leased.deliveryId().equals("slow")) {
                     quickRan.countDown();
                     return;
                 }
@@ -79,9 +79,9 @@ class SenderWorkersTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            workers.send(new Claimed("slow", 1, "{}", null, null, null));
+            workers.send(new Leased("slow", 1, "{}", null, null, null));
             assertTrue(slowStarted.await(5, TimeUnit.SECONDS), "the slow attempt is running");
-            workers.send(new Claimed("quick", 1, "{}", null, null, null));
+            workers.send(new Leased("quick", 1, "{}", null, null, null));
             assertTrue(quickRan.await(5, TimeUnit.SECONDS), "the quick attempt ran while the slow one still hangs");
         } finally {
             slowReleased.countDown();

@@ -1,7 +1,7 @@
 package io.damwebhooks.delivery.lease;
 
 import io.damwebhooks.delivery.entity.Receiver;
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Receiver;
 import io.damwebhooks.platform.control.Schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,9 +76,9 @@ class ClaimSqlTest {
             leased(c, "msg_earlier_lease", NOW.minusSeconds(5), "me", other);
             Receiver receiver = new Receiver("wh_a", "A", "https", "https://a.example.com/hook", io.damwebhooks.webhook.entity.AuthType.NONE,
                     null, null, null, null, null, null, List.of(), List.of("whsec_c2VjcmV0"));
-            List<Claimed> read = Claims.leased(c, List.of("msg_l2", "msg_l1", "msg_theirs", "msg_earlier_lease", "msg_1"),
+            List<Leased> read = Claims.leased(c, List.of("msg_l2", "msg_l1", "msg_theirs", "msg_earlier_lease", "msg_1"),
                     "me", until, java.util.Map.of("wh_a", receiver));
-            assertEquals(List.of("msg_l1", "msg_l2"), read.stream().map(Claimed::deliveryId).toList());
+            assertEquals(List.of("msg_l1", "msg_l2"), read.stream().map(Leased::deliveryId).toList());
             assertEquals("{\"n\":\"msg_l1\"}", read.get(0).payload());
             assertEquals(3, read.get(0).attemptNumber(), "the attempt after the two recorded");
             assertEquals(receiver, read.get(0).receiver());

@@ -1,7 +1,7 @@
 package io.damwebhooks.delivery.outcome;
 
 import io.damwebhooks.delivery.entity.AttemptResult;
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.outbox.OutboxRows;
 import io.damwebhooks.platform.control.Schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,12 +52,12 @@ class OutcomeRowsTest {
             List<OutcomeRows.Change> changes = List.of(
                     attempted("msg_ok", DeliveryStatus.succeeded, null, 200),
                     attempted("msg_retry", DeliveryStatus.pending, NOW.plusSeconds(5), 500),
-                    new OutcomeRows.Change(claimed("msg_defer"), DeliveryStatus.pending, NOW.plusSeconds(30), null, null),
-                    new OutcomeRows.Change(claimed("msg_keep"), DeliveryStatus.pending, null, null, null),
+                    new OutcomeRows.Change(leased("msg_defer"), DeliveryStatus.pending, NOW.plusSeconds(30), null, null),
+                    new OutcomeRows.Change(leased("msg_keep"), DeliveryStatus.pending, null, null, null),
                     attempted("msg_other", DeliveryStatus.succeeded, null, 200),
                     attempted("msg_again", DeliveryStatus.succeeded, null, 200));
             c.setAutoCommit(false);
-            List<String> ours = OutcomeRows.write(c, changes, "me", NOW).stream().map(ch -> ch.claimed().deliveryId()).sorted().toList();
+            List<String> ours = OutcomeRows.write(c, changes, "me", NOW).stream().map(ch -> ch.leased().deliveryId()).sorted().toList();
             c.commit();
 
             assertEquals(List.of("msg_defer", "msg_keep", "msg_ok", "msg_retry"), ours);
@@ -81,11 +81,11 @@ class OutcomeRowsTest {
 
     private static OutcomeRows.Change attempted(String id, DeliveryStatus status, Instant next, int code) {
         AttemptResult result = new AttemptResult(NOW, 12, code, null, "{}", Optional.empty());
-        return new OutcomeRows.Change(claimed(id), status, next, result, null);
+        return new OutcomeRows.Change(leased(id), status, next, result, null);
     }
 
-    private static Claimed claimed(String id) {
-        return new Claimed(id, 1, "{}", null, null, LEASE);
+    private static Leased leased(String id) {
+        return new Leased(id, 1, "{}", null, null, LEASE);
     }
 
     /** A pending delivery leased as given, written as the outbox writes it. */

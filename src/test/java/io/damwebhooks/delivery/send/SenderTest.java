@@ -1,7 +1,7 @@
 package io.damwebhooks.delivery.send;
 
 import io.damwebhooks.delivery.entity.AttemptResult;
-import io.damwebhooks.delivery.entity.Claimed;
+import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Receiver;
 import io.damwebhooks.it.support.EndlessBody;
 import io.damwebhooks.it.support.ScriptedReceiver;
@@ -94,13 +94,13 @@ class SenderTest {
                 List.of(new Header("X-Tenant", "acme")), List.of(SECRET, OLD_SECRET));
     }
 
-    static Claimed claimed(Receiver receiver) {
-        return new Claimed("msg_01TEST", 1, PAYLOAD, receiver, null, null);
+    static Leased leased(Receiver receiver) {
+        return new Leased("msg_01TEST", 1, PAYLOAD, receiver, null, null);
     }
 
     @Test
     void aSignedPostWithTheConfiguredHeaders() throws Exception {
-        AttemptResult result = sender(true, "5s").send(claimed(to(receiver.url("/hook"), AuthType.NONE, null, null, null, null, null)));
+        AttemptResult result = sender(true, "5s").send(leased(to(receiver.url("/hook"), AuthType.NONE, null, null, null, null, null)));
         assertEquals(204, result.statusCode(), String.valueOf(result));
         assertTrue(result.succeeded());
         ScriptedReceiver.Request got = receiver.requests.poll(5, TimeUnit.SECONDS);
@@ -119,10 +119,10 @@ class SenderTest {
     @Test
     void basicAndBearer() throws Exception {
         Sender sender = sender(true, "5s");
-        sender.send(claimed(to(receiver.url("/basic"), AuthType.BASIC, "dam", "pä:ss", null, null, null)));
+        sender.send(leased(to(receiver.url("/basic"), AuthType.BASIC, "dam", "pä:ss", null, null, null)));
         assertEquals("Basic " + Base64.getEncoder().encodeToString("dam:pä:ss".getBytes(StandardCharsets.UTF_8)),
                 receiver.requests.poll(5, TimeUnit.SECONDS).header("Authorization"));
-        sender.send(claimed(to(receiver.url("/bearer"), AuthType.BEARER, null, null, "t0ken", null, null)));
+        sender.send(leased(to(receiver.url("/bearer"), AuthType.BEARER, null, null, "t0ken", null, null)));
         assertEquals("Bearer t0ken", receiver.requests.poll(5, TimeUnit.SECONDS).header("Authorization"));
     }
 
@@ -131,8 +131,8 @@ class SenderTest {
         Sender sender = sender(true, "5s");
         Receiver r = to(receiver.url("/oauth"), AuthType.OAUTH2, "pim-client", "s3cret", null,
                 oauth.tokenEndpointUrl("issuer").toString(), "client_credentials");
-        assertEquals(204, sender.send(claimed(r)).statusCode());
-        assertEquals(204, sender.send(claimed(r)).statusCode());
+        assertEquals(204, sender.send(leased(r)).statusCode());
+        assertEquals(204, sender.send(leased(r)).statusCode());
         var tokenRequest = oauth.takeRequest(5, TimeUnit.SECONDS);
         assertEquals("Basic " + Base64.getEncoder().encodeToString("pim-client:s3cret".getBytes(StandardCharsets.UTF_8)),
                 tokenRequest.getHeader("Authorization"));
@@ -148,7 +148,7 @@ class SenderTest {
     void oauth2PasswordGrant() throws Exception {
         Receiver r = new Receiver("wh_2", "PIM", "http", receiver.url("/oauth"), AuthType.OAUTH2,
                 oauth.tokenEndpointUrl("issuer").toString(), "alice", "wonderland", null, "password", "hooks", List.of(), List.of(SECRET));
-        assertEquals(204, sender(true, "5s").send(claimed(r)).statusCode());
+        assertEquals(204, sender(true, "5s").send(leased(r)).statusCode());
         String form = oauth.takeRequest(5, TimeUnit.SECONDS).getBody().readUtf8();
         assertTrue(form.contains("grant_type=password") && form.contains("username=alice") && form.contains("scope=hooks"), form);
         String authorization = receiver.requests.poll(5, TimeUnit.SECONDS).header("Authorization");
@@ -160,13 +160,13 @@ class SenderTest {
         Sender sender = sender(true, "5s");
         Receiver r = to(receiver.url("/picky"), AuthType.OAUTH2, "c", "s", null,
                 oauth.tokenEndpointUrl("issuer").toString(), "client_credentials");
-        sender.send(claimed(r));
+        sender.send(leased(r));
         receiver.requests.clear();
         // the receiver now refuses the token it accepted before, as after a key rotation on its side
         String accepted = receiver.url("/picky");
         java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
         receiver.on("/picky", req -> refused.add(req.header("Authorization")) && refused.size() == 1 ? Answer.of(401) : Answer.of(200));
-        AttemptResult result = sender.send(claimed(r));
+        AttemptResult result = sender.send(leased(r));
         assertEquals(200, result.statusCode(), accepted);
         assertEquals(2, receiver.requests.size(), "one refusal, one retry with a new token");
     }
@@ -174,7 +174,7 @@ class SenderTest {
     @Test
     void tokenEndpointFailureIsTheAttemptsError() {
         receiver.on("/token", req -> Answer.of(400, "{\"error\":\"invalid_client\"}"));
-        AttemptResult result = sender(true, "5s").send(claimed(to(receiver.url("/hook"), AuthType.OAUTH2, "c", "wrong", null,
+        AttemptResult result = sender(true, "5s").send(leased(to(receiver.url("/hook"), AuthType.OAUTH2, "c", "wrong", null,
                 receiver.url("/token"), "client_credentials")));
         assertNull(result.statusCode());
         assertTrue(result.error().startsWith("token endpoint " + receiver.url("/token") + " answered 400: {\"error\":\"invalid_client\"}"), result.error());
@@ -183,11 +183,11 @@ class SenderTest {
 
     @Test
     void privateAddressesAreRefusedWithoutAllowPrivateNetworks() {
-        AttemptResult result = sender(false, "5s").send(claimed(to(receiver.url("/hook"), AuthType.NONE, null, null, null, null, null)));
+        AttemptResult result = sender(false, "5s").send(leased(to(receiver.url("/hook"), AuthType.NONE, null, null, null, null, null)));
         assertNull(result.statusCode());
         assertTrue(result.error().startsWith("refused: 127.0.0.1 resolves to the non-public address 127.0.0.1"), result.error());
         assertTrue(receiver.requests.isEmpty(), "no request reached the receiver");
-        AttemptResult token = sender(false, "5s").send(claimed(to("https://example.com/hook", AuthType.OAUTH2, "c", "s", null,
+        AttemptResult token = sender(false, "5s").send(leased(to("https://example.com/hook", AuthType.OAUTH2, "c", "s", null,
                 receiver.url("/token"), "client_credentials")));
         assertTrue(token.error().startsWith("token endpoint " + receiver.url("/token") + ": refused"), token.error());
     }
@@ -195,15 +195,15 @@ class SenderTest {
     @Test
     void redirectsAreNotFollowedAndAnswersAreKeptToOneKiB() {
         receiver.on("/moved", req -> new Answer(301, Map.of("Location", receiver.url("/hook")), new byte[0]));
-        AttemptResult moved = sender(true, "5s").send(claimed(to(receiver.url("/moved"), AuthType.NONE, null, null, null, null, null)));
+        AttemptResult moved = sender(true, "5s").send(leased(to(receiver.url("/moved"), AuthType.NONE, null, null, null, null, null)));
         assertEquals(301, moved.statusCode());
         assertEquals(1, receiver.requests.size());
         receiver.on("/big", req -> Answer.of(500, "x".repeat(200_000)));
         receiver.on("/small", req -> new Answer(503, Map.of("Retry-After", "7"), "busy".getBytes(StandardCharsets.UTF_8)));
         Sender sender = sender(true, "5s");
-        AttemptResult big = sender.send(claimed(to(receiver.url("/big"), AuthType.NONE, null, null, null, null, null)));
+        AttemptResult big = sender.send(leased(to(receiver.url("/big"), AuthType.NONE, null, null, null, null, null)));
         assertEquals(1024, big.responseBody().length(), String.valueOf(big));
-        AttemptResult small = sender.send(claimed(to(receiver.url("/small"), AuthType.NONE, null, null, null, null, null)));
+        AttemptResult small = sender.send(leased(to(receiver.url("/small"), AuthType.NONE, null, null, null, null, null)));
         assertEquals("busy", small.responseBody());
         assertEquals(Duration.ofSeconds(7), small.retryAfter().orElseThrow());
     }
@@ -212,11 +212,11 @@ class SenderTest {
      * What Fault Tolerance's {@code @Timeout} on {@link Sender#send} does at the deadline (the container
      * applies it; {@code DeliveryIT} shows that): it interrupts the sending thread. Here the test does.
      */
-    static AttemptResult sendInterruptedAfter(Sender sender, Claimed claimed, long millis) {
+    static AttemptResult sendInterruptedAfter(Sender sender, Leased leased, long millis) {
         Thread sending = Thread.currentThread();
         var interrupt = timer.schedule(sending::interrupt, millis, TimeUnit.MILLISECONDS);
         try {
-            return sender.send(claimed);
+            return sender.send(leased);
         } finally {
             interrupt.cancel(false);
             Thread.interrupted();
@@ -234,7 +234,7 @@ class SenderTest {
             return Answer.of(200);
         });
         AttemptResult result = sendInterruptedAfter(sender(true, "10s"),
-                claimed(to(receiver.url("/slow"), AuthType.NONE, null, null, null, null, null)), 300);
+                leased(to(receiver.url("/slow"), AuthType.NONE, null, null, null, null, null)), 300);
         assertNull(result.statusCode());
         assertNotNull(result.error());
         assertTrue(result.durationMs() < 2_000, result.durationMs() + " ms: " + result.error());
@@ -244,12 +244,12 @@ class SenderTest {
     void aReceiverThatStreamsAnEndlessBodyIsReadOnlyAsFarAsTheLimitOrTheInterrupt() throws Exception {
         try (EndlessBody fast = new EndlessBody(0); EndlessBody trickle = new EndlessBody(50)) {
             Sender sender = sender(true, "10s");
-            AttemptResult flood = sender.send(claimed(to(fast.url(), AuthType.NONE, null, null, null, null, null)));
+            AttemptResult flood = sender.send(leased(to(fast.url(), AuthType.NONE, null, null, null, null, null)));
             assertEquals(200, flood.statusCode(), String.valueOf(flood));
             assertEquals(1024, flood.responseBody().length(), "the first KiB kept");
             assertTrue(flood.durationMs() < 1_000, flood.durationMs() + " ms: the rest of an endless answer is not read");
 
-            AttemptResult slow = sendInterruptedAfter(sender, claimed(to(trickle.url(), AuthType.NONE, null, null, null, null, null)), 1_000);
+            AttemptResult slow = sendInterruptedAfter(sender, leased(to(trickle.url(), AuthType.NONE, null, null, null, null, null)), 1_000);
             assertNull(slow.statusCode(), "no answer by the interrupt: " + slow);
             Duration open = trickle.heldOpen.poll(5, TimeUnit.SECONDS);
             assertNotNull(open, "the socket was closed");
