@@ -10,16 +10,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fresh deliveries handed over by the commit that recorded them ({@link Outbox}), waiting in memory for
- * the dispatcher's room: one first-in-first-out queue per webhook, so that a slow receiver's deliveries
- * never stand in front of another's. Room is reserved before the commit, so a commit never hands over
- * more than fits, and the deliveries join after it.
+ * Fresh deliveries handed over by the commit that recorded them, waiting in memory for room in flight:
+ * one first-in-first-out queue per webhook, so that a slow receiver's deliveries never stand in front of
+ * another's. Room is reserved before the commit, so a commit never hands over more than fits.
  * <p>
- * Why a queue and not only the dispatcher's room: in a burst the intake records faster than receivers
- * take, and whatever did not fit was claimed back from the table — an UPDATE and a read of its body per
- * delivery, which was nine deliveries in ten in the end-to-end benchmark. Queued, they cost nothing
- * more. The bounds keep a queue short enough to start well within a lease; {@link HandOver} gives
- * back any that waited longer (its lease then ends, and a claim takes it).
+ * A queue rather than only the room in flight: in a burst the intake records faster than receivers take,
+ * and what did not fit would be claimed back from the table — an UPDATE and a read of its body per
+ * delivery (bench/RESULTS.md, session 7). The bounds keep a queue short enough to start
+ * well within a lease; {@link HandOver} gives back any that waited longer.
  */
 final class HandOverQueue {
 

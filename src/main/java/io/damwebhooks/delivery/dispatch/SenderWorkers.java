@@ -11,9 +11,9 @@ import java.util.function.Consumer;
 /**
  * Runs attempts on the managed executor's threads through long-lived workers: an idle worker takes
  * the next attempt, and another starts only when more wait than workers are idle (a worker busy with a
- * slow receiver takes nothing meanwhile, so it must not count). Each task given to a
- * managed executor captures the application's context (Payara looks its providers up every time),
- * which costs more than an attempt to a fast receiver; a task per attempt spent a tenth of the CPU on it.
+ * slow receiver takes nothing meanwhile, so it must not count). Each task given to a managed executor
+ * captures the application's context (Payara looks its providers up every time), which costs more than
+ * an attempt to a fast receiver (bench/RESULTS.md, "What changed since session 1", item 7).
  * For the same reason an idle worker lingers for {@link #LINGER_MS} before it ends: claims come in
  * batches, and a worker that ended between two batches would be a new task for the next one.
  */

@@ -38,7 +38,7 @@ import org.hibernate.Session;
  * locked with {@code FOR UPDATE SKIP LOCKED} (instances claiming at the same moment pass each other
  * by), then leased until {@code now + lease}. Other instances leave a leased row alone until the lease
  * runs out, which is how the rows of an instance that died come back. Deliveries of inactive webhooks
- * stay pending and are not leased; they go out when the webhook is active again.
+ * stay pending and are not claimed; they go out when the webhook is active again.
  */
 @ApplicationScoped
 public class Claims {

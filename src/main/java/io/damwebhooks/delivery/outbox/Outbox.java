@@ -30,7 +30,7 @@ import org.hibernate.Session;
  * leased to this instance, and go to it in memory once the transaction has committed
  * ({@link DeliveriesRecorded}) — a fresh delivery costs no claim, and its body is never read back. A
  * lease written here is like one a claim writes: if this process dies before the attempt is recorded,
- * the lease runs out (or the next start releases it, {@link LeaseRecovery}) and a claim takes the row.
+ * the lease runs out (or the next start releases it, {@code LeaseRecovery}) and a claim takes the row.
  * The rest, and every delivery of a per-asset or rate-limited webhook (their rules live in the claim),
  * are claimed from the table by the dispatcher.
  */

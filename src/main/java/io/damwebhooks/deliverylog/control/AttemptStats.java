@@ -22,7 +22,7 @@ import org.hibernate.Session;
 
 /**
  * Keeps attempts counted per webhook and minute ({@code attempt_stats}, V8) for {@code GET
- * /webhooks/{id}/stats}: {@link Outcomes} tallies a batch and adds it here, in its own transaction, so
+ * /webhooks/{id}/stats}: {@code Outcomes} tallies a batch and adds it here, in its own transaction, so
  * the counts commit exactly with the attempts. Adding is an upsert that adds in the database
  * (PostgreSQL's ON CONFLICT, H2's MERGE), never a read and a write back, so instances recording the
  * same minute at once both count; rows are written in key order, so two of them never deadlock.

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * same. Every change to a webhook raises its version — an admin's edit through optimistic locking, a
  * deactivation by the bulk updates of {@code Outcomes} — so a change made by any instance is seen at
  * the next call, as a fresh query would see it. What the copies save is the entity's hydration: its
- * secrets decrypted, its JSON columns parsed, its snapshot for the commit's dirty check (about a tenth of
- * the intake's CPU, and more of an empty claim's).
+ * secrets decrypted, its JSON columns parsed, its snapshot for the commit's dirty check (bench/RESULTS.md,
+ * session 10).
  * <p>
  * The copies are detached and shared between threads: callers only read them. The columns a version
  * does not cover ({@code failingSince}) are not for callers to read here.

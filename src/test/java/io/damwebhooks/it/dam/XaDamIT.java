@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The README's second route: the DAM's tables in one PostgreSQL, the outbox in another, both pools XA
+ * The second route of docs/events.md: the DAM's tables in one PostgreSQL, the outbox in another, both pools XA
  * ({@code org.postgresql.xa.PGXADataSource}), {@code webhooks.db.jndi-name} naming the outbox's. The
  * transaction manager commits both in two phases; when the outbox's database is down, the DAM's
  * change is refused with a clear answer and nothing of it is kept.

@@ -58,7 +58,7 @@ class CrashIT {
 
     /**
      * The hand-over at intake (issue 18): fresh deliveries are leased in the accepting transaction and sent
-     * from memory, never leased. Those in flight at a SIGKILL — the receiver holds every request
+     * from memory, never claimed. Those in flight at a SIGKILL — the receiver holds every request
      * unanswered — are sent again after the restart, well before their 60 s lease could run out: the
      * restart releases the leases the intake wrote, as it does a claim's.
      */

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 
 /**
- * What a deployer who keeps users in a database adds to the WAR, as the README describes: a jar in
+ * What a deployer who keeps users in a database adds to the WAR, as docs/security.md describes: a jar in
  * {@code WEB-INF/lib} with this one class. The store reads the users through the service's own
  * datasource here; a deployer names whichever datasource holds the users.
  */
