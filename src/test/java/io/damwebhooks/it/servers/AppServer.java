@@ -109,9 +109,16 @@ abstract class AppServer implements AutoCloseable {
         }
     }
 
+    /** Why the server cannot come up any more (its process gone, a failed deployment), or null: ends the wait early. */
+    String startFailure() {
+        return null;
+    }
+
     /** Ready when the API answers the admin: the application is deployed and its database is up. */
     void awaitApi() {
         Poll.until(Duration.ofMinutes(6), () -> {
+            String failure = startFailure();
+            if (failure != null) throw new AssertionError(name() + ": " + failure + " (log: " + log() + ")");
             try {
                 return Api.admin(base()).get("webhooks").status();
             } catch (RuntimeException notYet) {
