@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * WildFly with its {@code standalone-microprofile.xml}, as the README's WildFly section runs it: the
- * one CLI script of {@code server-config/wildfly} (the application security domain the WAR names), the
+ * one CLI script of {@code server-config/wildfly} (the application security domain the WAR names; WildFly
+ * 39 also {@code ee11/openapi.cli}), the
  * WAR copied into {@code deployments}, settings as environment variables. Its own {@code standalone}
  * folder per run (jboss.server.base.dir). Beside the service, two applications of someone else's that
  * use WildFly's shared {@code other} domain ({@link Neighbours}), with a user added by {@code add-user.sh}.
@@ -35,6 +36,8 @@ final class WildFly extends AppServer {
         this.home = distribution(generation.distributionFolder("wildfly"));
         copyTree(home.resolve("standalone"), base);
         cli(generation.config("wildfly", "jakarta-security.cli").toAbsolutePath(), work);
+        // WildFly 39's /openapi needs a URL for the externalDocs it always writes (the script says why)
+        if (generation == Generation.EE11) cli(generation.config("wildfly", "openapi.cli").toAbsolutePath(), work);
         copy(WAR, base.resolve("deployments/dam-webhooks.war"));
         // someone else's applications and their user, in the realm of the shared domain (application-*.properties)
         run(work, tools(), "bash", home.resolve("bin/add-user.sh").toString(), "-a", "-u", Neighbours.USER,
