@@ -72,7 +72,7 @@ abstract class AppServer implements AutoCloseable {
      * database {@code dam}, and the sample DAM's WAR deployed. Returns once the deployment has begun.
      */
     void deployDam(int port) {
-        throw new UnsupportedOperationException(name() + " runs the sample DAM in it.dam.EmbeddedDamIT");
+        throw new UnsupportedOperationException(name() + " does not run the sample DAM here (Payara Micro 6: it.dam.EmbeddedDamIT)");
     }
 
     /** The sample DAM's context root. */

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Payara Micro, as the README's Quick start runs it ({@code java -jar payara-micro.jar --deploy …}, the
  * same options as {@link ServiceProcess}), on this generation's JDK: Payara Micro 6 on the tests' Java 17,
  * Payara Micro 7 on a JDK 21+. The PostgreSQL route uses the very commands of
- * {@code server-config/payara-server/postgresql.asadmin} as post-boot commands, the sample DAM those of
- * {@code dam-postgresql.asadmin}, as the README's "Embedding in your DAM" says for Payara Micro.
+ * {@code server-config/payara-server/postgresql.asadmin} as post-boot commands.
  */
 final class PayaraMicro extends AppServer {
 
@@ -23,8 +22,6 @@ final class PayaraMicro extends AppServer {
     private final Path jar;
     private final int port = freePort();
     private final List<String> options = new ArrayList<>();
-    private Path war = WAR.toAbsolutePath();
-    private String contextRoot = "dam-webhooks";
     private Process process;
     private Path log;
     private int starts;
@@ -64,7 +61,7 @@ final class PayaraMicro extends AppServer {
         log = work.resolve("server-" + starts + ".log");
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", ServiceProcess.QUICK_START, "-Djava.io.tmpdir=" + work,
-                "-jar", jar.toString(), "--deploy", war.toString(), "--contextroot", contextRoot,
+                "-jar", jar.toString(), "--deploy", WAR.toAbsolutePath().toString(), "--contextroot", "dam-webhooks",
                 "--port", String.valueOf(port), "--nocluster",
                 // a fresh runtime directory per start: in a used one, Payara Micro deploys the WAR it had
                 // deployed and then --deploy over it (ServiceProcess says the same)
@@ -99,22 +96,5 @@ final class PayaraMicro extends AppServer {
         write(commands, withPort(generation.config("payara-server", "postgresql.asadmin"), port));
         options.addAll(List.of("--addlibs", driver.toString(), "--postbootcommandfile", commands.toString()));
         start();
-    }
-
-    /**
-     * The DAM's WAR at /dam instead of the service's, with the DAM's pool and {@code jdbc/dam} as post-boot
-     * commands; the service's own commands (and its server-wide webhooks.db.jndi-name) are not given any more.
-     */
-    @Override
-    void deployDam(int port) {
-        stop();
-        Path driver = jarsFromWar(work.resolve("driver"), "postgresql-").get(0);
-        Path commands = work.resolve("dam-postgresql.asadmin");
-        write(commands, withPort(generation.config("payara-server", "dam-postgresql.asadmin"), port));
-        options.clear();
-        options.addAll(List.of("--addlibs", driver.toString(), "--postbootcommandfile", commands.toString()));
-        war = DAM_WAR;
-        contextRoot = "dam";
-        launch();
     }
 }
