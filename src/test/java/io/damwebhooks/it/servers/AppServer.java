@@ -72,7 +72,7 @@ abstract class AppServer implements AutoCloseable {
      * database {@code dam}, and the sample DAM's WAR deployed. Returns once the deployment has begun.
      */
     void deployDam(int port) {
-        throw new UnsupportedOperationException(name() + " runs the sample DAM in it.dam.EmbeddedDamIT");
+        throw new UnsupportedOperationException(name() + " does not run the sample DAM here (Payara Micro 6: it.dam.EmbeddedDamIT)");
     }
 
     /** The sample DAM's context root. */
@@ -109,9 +109,16 @@ abstract class AppServer implements AutoCloseable {
         }
     }
 
+    /** Why the server cannot come up any more (its process gone, a failed deployment), or null: ends the wait early. */
+    String startFailure() {
+        return null;
+    }
+
     /** Ready when the API answers the admin: the application is deployed and its database is up. */
     void awaitApi() {
         Poll.until(Duration.ofMinutes(6), () -> {
+            String failure = startFailure();
+            if (failure != null) throw new AssertionError(name() + ": " + failure + " (log: " + log() + ")");
             try {
                 return Api.admin(base()).get("webhooks").status();
             } catch (RuntimeException notYet) {

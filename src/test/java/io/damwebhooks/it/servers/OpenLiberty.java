@@ -8,28 +8,34 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Open Liberty 25, as the README's Open Liberty section sets it up: a server made with
+ * Open Liberty, as the README's Open Liberty section sets it up: a server made with
  * {@code bin/server create}, {@code server-config/liberty/server.xml}, the WAR in {@code apps}, the
  * datasource class and JDBC drivers copied out of the WAR into {@code jdbc/}, settings in
- * {@code server.env}. Its own user folder per run (WLP_USER_DIR).
+ * {@code server.env}. Its own user folder per run (WLP_USER_DIR). Open Liberty 25 with Jakarta EE 10
+ * features; Open Liberty 26 with the feature list of {@code server-config/liberty/ee11/}, on its JDK.
  */
 final class OpenLiberty extends AppServer {
 
     private static final String SERVER = "dam";
 
-    private final Path home = distribution("liberty");
+    private final Generation generation;
+    private final Path javaHome;
+    private final Path home;
     private final Path server = work.resolve("usr/servers/" + SERVER);
     private final int port = freePort();
 
-    OpenLiberty() {
+    OpenLiberty(Generation generation) {
+        this.generation = generation;
+        this.javaHome = generation.requireJavaHome();
+        this.home = distribution(generation.distributionFolder("liberty"));
         liberty("create");
-        copy(SERVER_CONFIG.resolve("liberty/server.xml"), server.resolve("server.xml"));
+        copy(generation.config("liberty", "server.xml"), server.resolve("server.xml"));
         copy(WAR, server.resolve("apps/dam-webhooks.war"));
         jarsFromWar(server.resolve("jdbc"), "dam-webhooks-jdbc", "h2-", "postgresql-");
         write(server.resolve("bootstrap.properties"), "http.port=" + port + "\nhttps.port=" + freePort() + "\n");
     }
 
-    @Override String name() { return "Open Liberty"; }
+    @Override String name() { return generation == Generation.EE10 ? "Open Liberty" : "Open Liberty (EE 11)"; }
     @Override int httpPort() { return port; }
     @Override Path log() { return server.resolve("logs/messages.log"); }
 
@@ -54,7 +60,7 @@ final class OpenLiberty extends AppServer {
     void usePostgresql(int port) {
         stop();
         // the file alone switches the application: its webhooks.db.jndi-name variable reaches MicroProfile Config
-        write(server.resolve("postgresql.xml"), withPort(SERVER_CONFIG.resolve("liberty/postgresql.xml"), port));
+        write(server.resolve("postgresql.xml"), withPort(generation.config("liberty", "postgresql.xml"), port));
         start();
     }
 
@@ -62,7 +68,7 @@ final class OpenLiberty extends AppServer {
     @Override
     void deployDam(int port) {
         stop();
-        write(server.resolve("server.xml"), withPort(SERVER_CONFIG.resolve("liberty/dam-server.xml"), port));
+        write(server.resolve("server.xml"), withPort(generation.config("liberty", "dam-server.xml"), port));
         try {
             Files.delete(server.resolve("postgresql.xml"));
             Files.delete(server.resolve("apps/dam-webhooks.war"));
@@ -74,7 +80,8 @@ final class OpenLiberty extends AppServer {
     }
 
     private void liberty(String action) {
-        run(work, Map.of("WLP_USER_DIR", work.resolve("usr").toString(), "JVM_ARGS", "-Xmx512m"),
+        run(work, Map.of("WLP_USER_DIR", work.resolve("usr").toString(), "JVM_ARGS", "-Xmx512m",
+                        "JAVA_HOME", javaHome.toString()),
                 "bash", home.resolve("bin/server").toString(), action, SERVER);
     }
 }

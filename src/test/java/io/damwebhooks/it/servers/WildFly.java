@@ -1,34 +1,51 @@
 package io.damwebhooks.it.servers;
 
+import io.damwebhooks.it.servers.neighbour.Neighbours;
 import io.damwebhooks.it.support.ServiceProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * WildFly 38 with its {@code standalone-microprofile.xml}, as the README's WildFly section runs it: the
- * one CLI script of {@code server-config/wildfly}, the WAR copied into {@code deployments}, settings
- * as environment variables. Its own {@code standalone} folder per run (jboss.server.base.dir).
+ * WildFly with its {@code standalone-microprofile.xml}, as the README's WildFly section runs it: the
+ * one CLI script of {@code server-config/wildfly} (the application security domain the WAR names; WildFly
+ * 39 also {@code ee11/openapi.cli}), the
+ * WAR copied into {@code deployments}, settings as environment variables. Its own {@code standalone}
+ * folder per run (jboss.server.base.dir). Beside the service, two applications of someone else's that
+ * use WildFly's shared {@code other} domain ({@link Neighbours}), with a user added by {@code add-user.sh}.
+ * WildFly 38 for Jakarta EE 10, WildFly 39 for the current generation, on its JDK.
  */
 final class WildFly extends AppServer {
 
-    private final Path home = distribution("wildfly");
+    private final Generation generation;
+    private final Path home;
+    private final Path javaHome;
     private final Path base = work.resolve("standalone");
     private final int offset = freeOffset();
     private Process process;
 
-    WildFly() {
+    WildFly(Generation generation) {
+        this.generation = generation;
+        this.javaHome = generation.requireJavaHome();
+        this.home = distribution(generation.distributionFolder("wildfly"));
         copyTree(home.resolve("standalone"), base);
-        cli(SERVER_CONFIG.resolve("wildfly/jakarta-security.cli").toAbsolutePath(), work);
+        cli(generation.config("wildfly", "jakarta-security.cli").toAbsolutePath(), work);
+        // WildFly 39's /openapi needs a URL for the externalDocs it always writes (the script says why)
+        if (generation == Generation.EE11) cli(generation.config("wildfly", "openapi.cli").toAbsolutePath(), work);
         copy(WAR, base.resolve("deployments/dam-webhooks.war"));
+        // someone else's applications and their user, in the realm of the shared domain (application-*.properties)
+        run(work, tools(), "bash", home.resolve("bin/add-user.sh").toString(), "-a", "-u", Neighbours.USER,
+                "-p", Neighbours.PASSWORD, "-g", Neighbours.ROLE, "-sc", base.resolve("configuration").toString());
+        Neighbours.exportInto(base.resolve("deployments"));
     }
 
-    @Override String name() { return "WildFly"; }
+    @Override String name() { return generation == Generation.EE10 ? "WildFly" : "WildFly (EE 11)"; }
     @Override int httpPort() { return 8080 + offset; }
     @Override Path log() { return base.resolve("log/server.log"); }
 
@@ -44,12 +61,22 @@ final class WildFly extends AppServer {
         awaitApi();
     }
 
+    /** The JVM gone, or the deployment scanner's marker of a failed deployment. */
+    @Override
+    String startFailure() {
+        if (process != null && !process.isAlive()) return "the server exited";
+        for (String war : List.of("dam-webhooks.war", "dam.war")) {
+            if (Files.exists(base.resolve("deployments").resolve(war + ".failed"))) return war + " failed to deploy";
+        }
+        return null;
+    }
+
     private void launch() {
         ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/standalone.sh").toString(),
                 "-c", "standalone-microprofile.xml", "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset)
                 .redirectErrorStream(true).redirectOutput(work.resolve("console.log").toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", javaHome.toString());
         builder.environment().put("JAVA_OPTS", "-Xmx512m -XX:+UseSerialGC " + ServiceProcess.QUICK_START);
         builder.environment().putAll(environment());
         try {
@@ -91,7 +118,7 @@ final class WildFly extends AppServer {
         Path jar = jarsFromWar(folder, "postgresql-").get(0);
         copy(jar, folder.resolve("postgresql.jar"));
         Path script = folder.resolve("postgresql.cli");
-        write(script, withPort(SERVER_CONFIG.resolve("wildfly/postgresql.cli"), port));
+        write(script, withPort(generation.config("wildfly", "postgresql.cli"), port));
         cli(script, folder);
         settings.put("webhooks.db.jndi-name", "java:jboss/datasources/dam-webhooks");
         start();
@@ -114,7 +141,7 @@ final class WildFly extends AppServer {
         settings.remove("webhooks.db.jndi-name");
         Path folder = work.resolve("driver"); // postgresql.jar, copied out of the WAR by usePostgresql
         Path script = folder.resolve("dam-postgresql.cli");
-        write(script, withPort(SERVER_CONFIG.resolve("wildfly/dam-postgresql.cli"), port));
+        write(script, withPort(generation.config("wildfly", "dam-postgresql.cli"), port));
         cli(script, folder);
         copy(DAM_WAR, base.resolve("deployments/dam.war"));
         launch();
@@ -122,8 +149,16 @@ final class WildFly extends AppServer {
 
     /** A CLI script of server-config against this run's standalone folder (embedded: the server is stopped). */
     private void cli(Path script, Path directory) {
-        run(directory, Map.of("JAVA_OPTS", "-Djboss.server.base.dir=" + base),
-                "bash", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script);
+        Map<String, String> environment = tools();
+        environment.put("JAVA_OPTS", "-Djboss.server.base.dir=" + base);
+        run(directory, environment, "bash", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script);
+    }
+
+    /** What WildFly's own scripts run with: this generation's JDK. */
+    private Map<String, String> tools() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("JAVA_HOME", javaHome.toString());
+        return environment;
     }
 
     /** A port offset with both the HTTP (8080) and the management (9990) port free. */
