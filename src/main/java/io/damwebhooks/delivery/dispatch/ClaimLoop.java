@@ -85,8 +85,13 @@ final class ClaimLoop {
         }
     }
 
+    /** No run starts any more; one under way ends on its own (see {@link #isRunning}). */
     void stop() {
         stopped = true;
+    }
+
+    boolean isRunning() {
+        return task.isRunning();
     }
 
     /** Answers false when it failed: the next poll tries again, no tight loop against a failing database. */

@@ -20,6 +20,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,6 +53,8 @@ public class Dispatcher {
     static final int MAX_IN_FLIGHT = 4 * DeliveryExecutors.MAX_SENDS;
     /** Sender threads that run attempts at most: two of the executor's threads stay free to claim and record. */
     static final int MAX_WORKERS = DeliveryExecutors.MAX_SENDS - 2;
+    /** How long the stop waits for running attempts before it cuts them off. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     @Resource(lookup = DeliveryExecutors.SENDERS)
     ManagedExecutorService senders;
@@ -81,6 +85,8 @@ public class Dispatcher {
     private HandOver handOver;
     private WebhookSlots slots;
     private ClaimLoop loop;
+    private Stop stop;
+    private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile ScheduledFuture<?> poller;
     private volatile long backlogCountedAt;
 
@@ -96,9 +102,11 @@ public class Dispatcher {
         Circuits circuits = new Circuits(perWebhook, circuitFailures, Durations.parse("webhooks.delivery.circuit-open", circuitOpenText));
         slots = new WebhookSlots(circuits, perWebhook, sender::send, batches::add, senders, MAX_WORKERS);
         handOver = new HandOver(inFlight, slots, batches::add, metrics, lease, instance, clock);
+        
         loop = new ClaimLoop(senders, timer, inFlight, handOver, slots,
                 (limit, roomOf, now) -> database.claim(() -> claims.claim(limit, roomOf, instance, lease, now)),
                 batchSize, poll, metrics, clock);
+        stop = new Stop(loop, handOver, slots, batches, inFlight, clock);
         http.ready(); // a client proxy builds its bean on first use: build it now, not in an attempt
         Duration timeout = Duration.ofMillis(AttemptTimeout.millis());
         if (lease.compareTo(timeout.multipliedBy(2)) < 0) {
@@ -113,6 +121,7 @@ public class Dispatcher {
      * previous run held, then resume what is pending.
      */
     void start(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class) Object started) {
+        if (stopped.get()) return; // an application stopped while it was starting: nothing may run after its stop
         try {
             recovery.release(instance);
         } catch (SQLException | RuntimeException e) {
@@ -145,15 +154,25 @@ public class Dispatcher {
         loop.wake();
     }
 
+    /**
+     * The application stops: nothing of this deployment runs afterwards, and what it held is given back
+     * ({@link Stop}). Also on the event before the application context goes, which some servers'
+     * redeploys send where the {@code @PreDestroy} comes late or not at all.
+     */
     @PreDestroy
     void stop() {
-        loop.stop();
-        handOver.stop();
-        slots.stop();
+        if (!stopped.compareAndSet(false, true)) return;
         if (poller != null) poller.cancel(false);
+        stop.run(STOP_WAIT);
+        LOG.info(() -> "Dispatcher " + instance + " stopped");
+    }
+
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        stop();
     }
 
     private void poll() {
+        if (stopped.get()) return;
         long now = System.currentTimeMillis();
         if (now - backlogCountedAt > 5_000) {
             backlogCountedAt = now;

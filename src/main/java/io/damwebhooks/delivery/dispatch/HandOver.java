@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -79,7 +80,9 @@ public final class HandOver {
      * could have handed over but found no room for pause the hand-over.
      */
     void committed(DeliveriesRecorded recorded) {
-        if (clock.instant().isBefore(halfLeaseGone(recorded.leasedUntil()))) {
+        if (stopped) {
+            cancel(recorded.handed()); // the stop has given back what it held: these leases run out
+        } else if (clock.instant().isBefore(halfLeaseGone(recorded.leasedUntil()))) {
             queued.add(recorded.handed());
         } else {
             cancel(recorded.handed());
@@ -93,9 +96,10 @@ public final class HandOver {
         open = true;
     }
 
-    /** What is queued keeps its lease until it runs out, or the next start releases it. */
-    void stop() {
+    /** Nothing more is reserved or fed: answers what was queued, to be given back. */
+    List<Leased> stop() {
         stopped = true;
+        return queued.drain();
     }
 
     void pause() {

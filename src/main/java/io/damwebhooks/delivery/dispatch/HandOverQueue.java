@@ -1,7 +1,9 @@
 package io.damwebhooks.delivery.dispatch;
 
 import io.damwebhooks.delivery.entity.Leased;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -65,6 +67,15 @@ final class HandOverQueue {
         Leased next = lane == null ? null : lane.ready.poll();
         if (next != null) cancel(webhookId, 1);
         return next;
+    }
+
+    /** Everything queued, out of the queues. */
+    List<Leased> drain() {
+        List<Leased> all = new ArrayList<>();
+        for (String webhookId : lanes.keySet()) {
+            for (Leased next; (next = poll(webhookId)) != null; ) all.add(next);
+        }
+        return all;
     }
 
     boolean has(String webhookId) {

@@ -39,6 +39,7 @@ final class OutcomeBatches {
     private final Function<List<Outcome>, Optional<Instant>> database;
     private final Listener listener;
     private final Linger soon;
+    private volatile boolean closed;
 
     /** {@code database} records a batch in one transaction and answers the earliest retry it scheduled. */
     OutcomeBatches(Executor senders, ScheduledExecutorService timer, Function<List<Outcome>, Optional<Instant>> database,
@@ -49,12 +50,19 @@ final class OutcomeBatches {
     }
 
     void add(Outcome outcome) {
+        if (closed) return; // given back at the stop: a late answer's lease is no longer this instance's
         finished.add(outcome);
         if (unrecorded.incrementAndGet() >= BATCH) record();
         else soon.ask();
     }
 
-    private void record() {
+    /** Whatever is added from now on is dropped. */
+    void close() {
+        closed = true;
+    }
+
+    /** Records what has gathered, on the caller's thread, unless another thread is recording now. */
+    void record() {
         while (!finished.isEmpty() && recording.compareAndSet(false, true)) {
             List<Outcome> batch = new ArrayList<>();
             Optional<Instant> earliestRetry = Optional.empty();

@@ -1,7 +1,11 @@
 package io.damwebhooks.delivery.dispatch;
 
 import io.damwebhooks.delivery.entity.Leased;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +32,7 @@ final class SenderWorkers {
     private final AtomicInteger waiting = new AtomicInteger(); // ready.size() walks the whole queue
     private final AtomicInteger workers = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
+    private final Map<Thread, Leased> running = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     SenderWorkers(Executor executor, int maxWorkers, Consumer<Leased> attempt) {
@@ -43,9 +48,22 @@ final class SenderWorkers {
         startWorkers();
     }
 
-    /** What is still waiting is dropped: its lease runs out and it is attempted again. */
-    void stop() {
+    /** No attempt starts any more: answers those that were still waiting, to be given back. */
+    List<Leased> stop() {
         stopped = true;
+        List<Leased> unsent = new ArrayList<>();
+        ready.drainTo(unsent);
+        return unsent;
+    }
+
+    /** Attempts running now: their threads are interrupted (their sockets close) and their deliveries answered, to be given back. */
+    List<Leased> abandon() {
+        List<Leased> abandoned = new ArrayList<>();
+        running.forEach((thread, leased) -> {
+            abandoned.add(leased);
+            thread.interrupt();
+        });
+        return abandoned;
     }
 
     private void startWorkers() {
@@ -75,9 +93,11 @@ final class SenderWorkers {
             for (Leased next; !stopped && (next = next()) != null; ) {
                 busy.incrementAndGet(); // before it stops counting as waiting: never both idle and not waiting
                 waiting.decrementAndGet();
+                running.put(Thread.currentThread(), next);
                 try {
                     attempt.accept(next);
                 } finally {
+                    running.remove(Thread.currentThread());
                     busy.decrementAndGet();
                 }
             }

@@ -33,6 +33,11 @@ final class SerialTask {
         }
     }
 
+    /** A run is under way (or about to start). */
+    boolean isRunning() {
+        return running.get();
+    }
+
     private void drain() {
         do {
             try {

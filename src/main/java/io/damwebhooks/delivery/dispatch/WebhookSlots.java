@@ -5,6 +5,8 @@ import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Outcome;
 import io.damwebhooks.delivery.send.AttemptTimeout;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -32,6 +34,7 @@ final class WebhookSlots {
     private final Consumer<Outcome> outcomes;
     private final SenderWorkers workers;
     private final Map<String, Queue<Leased>> waiting = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
 
     /** {@code send} makes one attempt ({@code Sender.send}); attempts and deliveries given back go to {@code outcomes}. */
     WebhookSlots(Circuits circuits, int perWebhook, Function<Leased, AttemptResult> send, Consumer<Outcome> outcomes,
@@ -54,6 +57,10 @@ final class WebhookSlots {
 
     /** Sends it when its webhook has a slot; until then it waits, or is given back. */
     void dispatch(Leased leased) {
+        if (stopped) {
+            outcomes.accept(new Outcome.GivenBack(leased)); // taken by a claim that was under way at the stop
+            return;
+        }
         String webhookId = leased.webhookId();
         Instant now = Instant.now();
         if (circuits.tryStart(webhookId, now)) {
@@ -70,9 +77,19 @@ final class WebhookSlots {
         }
     }
 
-    /** What is still waiting for a worker is dropped: its lease runs out and it is attempted again. */
-    void stop() {
-        workers.stop();
+    /** No attempt starts any more: answers the deliveries still waiting for a slot or a worker, to be given back. */
+    List<Leased> stop() {
+        stopped = true;
+        List<Leased> unsent = new ArrayList<>(workers.stop());
+        waiting.values().forEach(queue -> {
+            for (Leased next; (next = queue.poll()) != null; ) unsent.add(next);
+        });
+        return unsent;
+    }
+
+    /** The attempts still running are cut off: answers their deliveries, to be given back. */
+    List<Leased> abandon() {
+        return workers.abandon();
     }
 
     private void attempt(Leased leased) {

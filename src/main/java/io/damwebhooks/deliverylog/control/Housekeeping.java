@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -55,23 +56,32 @@ public class Housekeeping {
     @ConfigProperty(name = "webhooks.delivery.purge-interval", defaultValue = "1h")
     String intervalSetting;
 
-    private ScheduledFuture<?> schedule;
+    private volatile ScheduledFuture<?> schedule;
+    private volatile boolean stopped;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         Duration keep = positive("webhooks.delivery.retention", retentionSetting);
         Duration every = positive("webhooks.delivery.purge-interval", intervalSetting);
         long first = Math.min(every.toMillis(), FIRST_PURGE.toMillis());
+        if (stopped) return;
         schedule = executor.scheduleWithFixedDelay(() -> purge(keep), first, every.toMillis(), TimeUnit.MILLISECONDS);
         LOG.info(() -> "Deliveries and events older than " + retentionSetting + " are purged every " + intervalSetting);
     }
 
+    /** Also before the application context goes: some servers' redeploys call {@code @PreDestroy} late. */
     @PreDestroy
     void stop() {
+        stopped = true;
         if (schedule != null) schedule.cancel(false);
+    }
+
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+        stop();
     }
 
     void purge(Duration keep) {
         // never let an exception escape: the executor would silently stop running the schedule
+        if (stopped) return;
         try {
             Instant cutoff = Instant.now().minus(keep);
             int deliveries = drain(() -> database.purge(() -> retention.deliveries(cutoff)));

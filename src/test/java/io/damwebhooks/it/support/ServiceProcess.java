@@ -39,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** How an instance was started, so that {@link #restart()} can start it the same way. */
     private record Start(App app, Path home, Map<String, String> environment, List<String> jvmOptions,
-                         List<String> payaraOptions, int number) { }
+                         List<String> payaraOptions, int number, String runtime) { }
 
     private ServiceProcess(Process process, int port, Path log, Start start) {
         this.process = process;
@@ -67,7 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same with another application: a DAM's WAR with the service inside it. */
     public static ServiceProcess start(App app, Path relativeOrAbsoluteHome, Map<String, String> environment,
                                        List<String> jvmOptions, List<String> payaraOptions) {
-        return start(new Start(app, relativeOrAbsoluteHome.toAbsolutePath(), environment, jvmOptions, payaraOptions, 1), freePort());
+        return start(new Start(app, relativeOrAbsoluteHome.toAbsolutePath(), environment, jvmOptions, payaraOptions, 1, null), freePort());
     }
 
     /**
@@ -77,7 +77,22 @@ public final class ServiceProcess implements AutoCloseable {
     public ServiceProcess restart() {
         if (process.isAlive()) throw new IllegalStateException("still running: kill or close it first");
         return start(new Start(start.app(), start.home(), start.environment(), start.jvmOptions(), start.payaraOptions(),
-                start.number() + 1), port);
+                start.number() + 1, null), port);
+    }
+
+    /**
+     * Starts this instance again in the runtime directory it used, as a restart of Payara Micro with the
+     * same {@code --rootdir} does: Payara Micro deploys the application it kept there, then replaces it with
+     * {@code --deploy}'s — a redeploy inside one JVM. Ready once the replacement is.
+     */
+    public ServiceProcess restartInSameRuntime() {
+        if (process.isAlive()) throw new IllegalStateException("still running: kill or close it first");
+        return start(new Start(start.app(), start.home(), start.environment(), start.jvmOptions(), start.payaraOptions(),
+                start.number() + 1, runtime()), port);
+    }
+
+    private String runtime() {
+        return start.runtime() != null ? start.runtime() : port + (start.number() == 1 ? "" : "-" + start.number());
     }
 
     private static ServiceProcess start(Start start, int port) {
@@ -103,7 +118,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "--contextroot", start.app().contextRoot(), "--port", String.valueOf(port), "--nocluster",
                 // a fresh runtime directory per start: in a used one, Payara Micro deploys the WAR it had
                 // deployed and then deploys --deploy over it, so the application would start twice
-                "--rootdir", home.resolve("payara-" + name).toString()));
+                "--rootdir", home.resolve("payara-" + (start.runtime() != null ? start.runtime() : name)).toString()));
         command.addAll(payaraOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("WEBHOOKS_HOME", home.toString());
@@ -189,8 +204,10 @@ public final class ServiceProcess implements AutoCloseable {
             if (deployFailed()) throw new AssertionError("the WAR failed to deploy; see " + log);
             try {
                 HttpResponse<String> answer = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                // the server may answer before the WAR is deployed: ready means our database check is UP
-                return answer.statusCode() == 200 && answer.body().contains("database") ? 200 : answer.statusCode();
+                // the server may answer before the WAR is deployed: ready means our database check is UP, and
+                // Payara Micro's closing line is out (in a used --rootdir a kept application answers first)
+                boolean booted = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1).contains(") ready in ");
+                return answer.statusCode() == 200 && answer.body().contains("database") && booted ? 200 : answer.statusCode();
             } catch (IOException e) {
                 return -1;
             } catch (InterruptedException e) {
