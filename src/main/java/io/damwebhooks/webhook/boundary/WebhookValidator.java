@@ -45,10 +45,14 @@ public class WebhookValidator {
             errors.add(new FieldError("name", "is required, at most 200 characters"));
         }
         Target target = target(json, errors);
+        // a new webhook has nothing stored; an invalid target is refused anyway
+        boolean sameTarget = webhook.hostname == null || target == null || target.hostname() == null
+                || target.sameOrigin(webhook.scheme, webhook.hostname);
+        KeptSecrets kept = new KeptSecrets(sameTarget);
         List<Header> headers = headers(json.headers, errors);
         List<Trigger> triggers = triggers(json.triggers, errors);
         List<String> fields = fields(json.fields, webhook.fields, errors);
-        var checkedAuth = auth.check(json.auth, webhook.auth, errors);
+        var checkedAuth = auth.check(json.auth, webhook.auth, kept, errors);
         String ordering = ordering(json.ordering, webhook.ordering, errors);
         Integer perSecond = perSecond(json.rateLimit, errors);
         if (!errors.isEmpty()) throw new InvalidInput(errors);

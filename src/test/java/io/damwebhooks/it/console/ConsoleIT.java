@@ -163,6 +163,11 @@ class ConsoleIT {
         assertEquals(secret, Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
         assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("set"), "a stored password shows as set");
         assertEquals("", page.visible("auth-password").getAttribute("value"));
+        // moved elsewhere, the stored password would not go along: the form asks for it again
+        page.type("webhook-hostname", "elsewhere.example.com");
+        assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("again"), "asked again for a new target");
+        page.type("webhook-hostname", receiverHost());
+        assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("set"), "back at its target, kept");
     }
 
     @Test

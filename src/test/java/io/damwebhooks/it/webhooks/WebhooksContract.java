@@ -163,6 +163,39 @@ public abstract class WebhooksContract {
     }
 
     @Test
+    void aPutMovingTheTargetWithoutItsSecretsIs400NamingThemAndChangesNothing() throws SQLException {
+        String password = "basic-pw-" + UUID.randomUUID();
+        String id = create(webhook("Moved", """
+                "hostname": "pim.example.com", "auth": {"type": "basic", "username": "dam", "password": "%s"}""".formatted(password))).getString("id");
+        JsonObject got = admin.get("webhooks/" + id).json();
+        for (String host : List.of("evil.example.com", "pim.example.com:8443")) {
+            Api.Reply moved = admin.put("webhooks/" + id, with(got, "hostname", Json.createValue(host)).toString());
+            assertEquals(400, moved.status(), host + ": " + moved);
+            assertEquals("auth.password", moved.json().getJsonArray("errors").getJsonObject(0).getString("field"), moved.toString());
+        }
+        assertEquals(got, admin.get("webhooks/" + id).json(), "a refused PUT changes nothing");
+        Api.Reply samePlace = admin.put("webhooks/" + id, with(got, "path", Json.createValue("/other")).toString());
+        assertEquals(200, samePlace.status(), "the same host keeps the password: " + samePlace);
+        assertEquals(password, stored(id).get("auth_password"));
+        JsonObject again = with(samePlace.json(), "hostname", Json.createValue("new.example.com"));
+        JsonObject withPassword = Json.createObjectBuilder(again).add("auth", Json.createObjectBuilder(again.getJsonObject("auth"))
+                .add("password", "new-" + password)).build();
+        assertEquals(200, admin.put("webhooks/" + id, withPassword.toString()).status(), "moved with its password given again");
+        assertEquals("new-" + password, stored(id).get("auth_password"));
+
+        String oauth2 = create(webhook("OAuth2", """
+                "hostname": "pim.example.com", "auth": {"type": "oauth2", "tokenEndpoint": "https://login.example.com/token",
+                "username": "client", "password": "%s"}""".formatted(password))).getString("id");
+        JsonObject token = admin.get("webhooks/" + oauth2).json();
+        JsonObject endpointMoved = with(token, "auth", Json.createObjectBuilder(token.getJsonObject("auth"))
+                .add("tokenEndpoint", "https://evil.example.com/token").build());
+        Api.Reply refused = admin.put("webhooks/" + oauth2, endpointMoved.toString());
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("auth.password", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(password, stored(oauth2).get("auth_password"));
+    }
+
+    @Test
     void aStaleVersionIs409() {
         String id = create(webhook("Locked", "\"hostname\": \"pim.example.com\"")).getString("id");
         JsonObject first = admin.get("webhooks/" + id).json();

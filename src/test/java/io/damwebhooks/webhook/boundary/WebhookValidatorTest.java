@@ -203,6 +203,26 @@ class WebhookValidatorTest {
     }
 
     @Test
+    void aPutThatMovesTheTargetMustRepeatItsPasswordButOneThatKeepsItNeedNot() {
+        Webhook stored = valid(doc("\"auth\": {\"type\": \"basic\", \"username\": \"dam\", \"password\": \"pw\"}"));
+        String basic = "\"auth\": {\"type\": \"basic\", \"username\": \"dam\"}";
+        for (String kept : List.of("\"hostname\": \"PIM.example.com:443\", \"path\": \"/hooks/dam\"",
+                "\"hostname\": \"pim.example.com\", \"path\": \"/elsewhere\"")) {
+            new WebhookValidator(new TargetRules(false, false)).apply(JSON.fromJson("{\"name\": \"n\", " + kept + ", " + TRIGGERS + ", " + basic + "}", WebhookJson.class), stored);
+            assertEquals("pw", stored.auth.password, kept);
+        }
+        for (String moved : List.of("\"hostname\": \"evil.example.com\"", "\"hostname\": \"pim.example.com:8443\"",
+                "\"scheme\": \"http\", \"hostname\": \"pim.example.com\"")) {
+            InvalidInput refused = assertThrows(InvalidInput.class, () -> new WebhookValidator(new TargetRules(true, false))
+                    .apply(JSON.fromJson("{\"name\": \"n\", " + moved + ", " + TRIGGERS + ", " + basic + "}", WebhookJson.class), stored));
+            assertEquals(List.of("auth.password"), refused.errors().stream().map(FieldError::field).toList(), moved);
+            assertEquals("pim.example.com", stored.hostname, "a refused PUT changes nothing");
+        }
+        assertEquals(List.of("hostname"), errors("{\"name\": \"n\", " + TRIGGERS + ", " + basic + "}", stored).stream()
+                .map(FieldError::field).toList(), "no hostname: that error alone");
+    }
+
+    @Test
     void anInvalidDocumentLeavesTheWebhookUnchanged() {
         Webhook webhook = valid("{\"name\": \"before\", " + TARGET + ", " + TRIGGERS + "}");
         WebhookJson broken = JSON.fromJson("{\"name\": \"after\", \"hostname\": \"10.0.0.1\", " + TRIGGERS + "}", WebhookJson.class);
