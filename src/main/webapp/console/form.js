@@ -41,8 +41,9 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
     const origin = (s, host) => `${s}://${host.trim().toLowerCase()}`.replace(/^(https:\/\/[^/]*):443$|^(http:\/\/[^/]*):80$/, '$1$2');
     const sameTarget = () => !webhook || origin(scheme.value, hostname.value) === origin(original.scheme ?? 'https', original.hostname ?? '');
     const auth = authSection(original.auth, sameTarget);
-    [scheme, hostname].forEach(input => ['input', 'change'].forEach(kind => input.addEventListener(kind, auth.refresh)));
-    const headers = headersSection(original.headers);
+    const headers = headersSection(original.headers, sameTarget);
+    const targetChanged = () => { auth.refresh(); headers.refresh(); };
+    [scheme, hostname].forEach(input => ['input', 'change'].forEach(kind => input.addEventListener(kind, targetChanged)));
     const triggers = triggersSection(original.triggers);
     const fields = fieldsSection(original.fields);
     const order = orderSection(original);

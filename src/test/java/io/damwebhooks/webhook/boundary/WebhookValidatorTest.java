@@ -223,6 +223,25 @@ class WebhookValidatorTest {
     }
 
     @Test
+    void aSecretHeadersValueLeftOutKeepsTheStoredOneUnderItsNameOnlyWhileTheTargetStays() {
+        Webhook stored = valid(doc("\"headers\": [{\"name\": \"X-Api-Key\", \"value\": \"k3y\", \"secret\": true}]"));
+        assertEquals(new io.damwebhooks.webhook.entity.Header("X-Api-Key", "k3y", true), stored.headers.get(0));
+        String leftOut = "\"headers\": [{\"name\": \"x-api-key\", \"secret\": true}]";
+        new WebhookValidator(new TargetRules(false, false)).apply(JSON.fromJson(doc(leftOut), WebhookJson.class), stored);
+        assertEquals("k3y", stored.headers.get(0).value(), "kept, the name in any case");
+
+        InvalidInput moved = assertThrows(InvalidInput.class, () -> new WebhookValidator(new TargetRules(false, false)).apply(JSON.fromJson(
+                "{\"name\": \"n\", \"hostname\": \"evil.example.com\", " + TRIGGERS + ", " + leftOut + "}", WebhookJson.class), stored));
+        assertEquals(List.of(new FieldError("headers[0].value", KeptSecrets.GIVE_AGAIN)), moved.errors());
+        assertEquals(List.of("headers[0].value"), errors(doc("\"headers\": [{\"name\": \"X-Other\", \"secret\": true}]"), stored)
+                .stream().map(FieldError::field).toList(), "no stored secret of that name");
+        assertEquals(List.of("headers[0].value"), errors(doc("\"headers\": [{\"name\": \"X-Api-Key\"}]"), stored)
+                .stream().map(FieldError::field).toList(), "not secret: a value is required");
+        assertEquals(null, valid(doc("\"headers\": [{\"name\": \"X-Tenant\", \"value\": \"acme\"}]")).headers.get(0).secret(),
+                "a plain header is stored as before");
+    }
+
+    @Test
     void anInvalidDocumentLeavesTheWebhookUnchanged() {
         Webhook webhook = valid("{\"name\": \"before\", " + TARGET + ", " + TRIGGERS + "}");
         WebhookJson broken = JSON.fromJson("{\"name\": \"after\", \"hostname\": \"10.0.0.1\", " + TRIGGERS + "}", WebhookJson.class);
