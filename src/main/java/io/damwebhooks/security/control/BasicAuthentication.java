@@ -11,6 +11,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -20,7 +21,8 @@ import java.util.Map;
  * missing or wrong credential with a problem document instead of the server's HTML error page.
  * Pages outside {@code /api} (the console's static files) need no credentials: the API calls they
  * make do. Before anything else, a state-changing request from another site's page is refused
- * ({@link CrossSiteRequests}), for every path of the application.
+ * ({@link CrossSiteRequests}), for every path of the application; and a login that must wait after too
+ * many failures ({@link LoginThrottle}) gets 429 with {@code Retry-After}, its password not checked.
  */
 @ApplicationScoped
 public class BasicAuthentication implements HttpAuthenticationMechanism {
@@ -30,6 +32,9 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     CrossSiteGuard crossSite;
+
+    @Inject
+    LoginThrottle logins;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -47,10 +52,20 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         if (credential == null) {
             return unauthorized(request, response, "The Authorization header is not valid HTTP Basic.");
         }
+        String address = request.getRemoteAddr();
+        Duration wait = logins.waitFor(credential.getCaller(), address);
+        if (!wait.isZero()) {
+            String seconds = Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
+            ProblemAnswer.write(response, 429, "Too Many Requests",
+                    "Too many failed logins: try again in " + seconds + " s.", Map.of("Retry-After", seconds));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            logins.failed(credential.getCaller(), address);
             return unauthorized(request, response, "Unknown user or wrong password.");
         }
+        logins.succeeded(credential.getCaller(), address);
         return context.notifyContainerAboutLogin(result);
     }
 
