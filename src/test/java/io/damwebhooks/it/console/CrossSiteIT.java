@@ -207,6 +207,32 @@ class CrossSiteIT {
         assertTrue(tool.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic "), "a tool is still challenged");
     }
 
+    @Test
+    void theConsoleMayNotBeFramedNoAnswerIsSniffedAndSecretsAreNotCached() throws Exception {
+        for (String page : List.of("", "index.html", "console/main.js")) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + page)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), page);
+            assertEquals("DENY", answer.headers().firstValue("X-Frame-Options").orElse(null), page);
+            assertEquals("frame-ancestors 'none'", answer.headers().firstValue("Content-Security-Policy").orElse(null), page);
+            assertEquals("nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null), page);
+        }
+        Map<String, Api.Reply> answers = new java.util.LinkedHashMap<>();
+        answers.put("the secret", admin.get("webhooks/" + webhookId + "/secret"));
+        answers.put("a rotation", admin.post("webhooks/" + webhookId + "/secret/rotate", null));
+        answers.put("a creation", admin.post("webhooks", "{\"name\": \"New\", \"url\": \"" + receiver.url("/new")
+                + "\", \"triggers\": [{\"event\": \"asset.uploaded\"}]}"));
+        answers.put("a 404", admin.get("webhooks/wh_NONE"));
+        answers.put("a 401", Api.anonymous(base).get("webhooks"));
+        answers.forEach((what, answer) -> {
+            assertTrue(answer.status() < 500, what + ": " + answer);
+            assertEquals("nosniff", answer.header("X-Content-Type-Options"), what);
+        });
+        for (String secret : List.of("the secret", "a rotation", "a creation")) {
+            assertTrue(answers.get(secret).body().contains("whsec_"), secret);
+            assertEquals("no-store", answers.get(secret).header("Cache-Control"), secret);
+        }
+    }
+
     private HttpResponse<String> send(AttackerSite.Operation operation, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(operation.url())).header("Authorization", basicAdmin())
                 .method(operation.method(), operation.body() == null ? HttpRequest.BodyPublishers.noBody()
