@@ -168,12 +168,20 @@ class WebhookValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "localhost", "[::1]", "2130706433", "0x7f000001", "127.1", "0177.0.0.1", "0.0.0.0",
             "[::ffff:127.0.0.1]", "169.254.169.254", "10.0.0.1", "172.16.0.1", "192.168.1.1", "100.64.0.1", "[fc00::1]",
-            "[fe80::1]", "[::]", "localhost:8080", "127.0.0.1:9000", "api.localhost"})
+            "[fe80::1]", "[::]", "localhost:8080", "127.0.0.1:9000", "api.localhost",
+            "１２７．０．０．１", "１２７。０。０。１", "１２７．１", "ｌｏｃａｌｈｏｓｔ", "１０．０．０．１：８０"})
     void nonPublicAddressesNeedAllowPrivateNetworks(String hostname) {
         String document = "{\"name\": \"n\", \"hostname\": \"" + hostname + "\", " + TRIGGERS + "}";
         assertEquals(List.of("hostname"), fields(document), hostname + " without allow-private-networks");
         Webhook accepted = valid(document, false, true);
         assertTrue(accepted.url().startsWith("https://"), accepted.url());
+    }
+
+    @Test
+    void fullWidthSpellingsAreStoredAsTheAsciiTheyMean() {
+        assertEquals("https://127.0.0.1/", valid("{\"name\": \"n\", \"hostname\": \"１２７．０．０．１\", " + TRIGGERS + "}", false, true).url());
+        assertEquals("https://10.0.0.1:80/", valid("{\"name\": \"n\", \"hostname\": \"１０．０．０．１：８０\", " + TRIGGERS + "}", false, true).url());
+        assertEquals("https://pim.example.com/", valid("{\"name\": \"n\", \"hostname\": \"ｐｉｍ．example．com\", " + TRIGGERS + "}").url());
     }
 
     @Test
