@@ -1,9 +1,11 @@
 // The "Authentication" section: the auth type and its own fields. Passwords and tokens are write-only: the
-// API never returns them, so a stored one shows as "set" and an empty input keeps it.
+// API never returns them, so a stored one shows as "set" and an empty input keeps it — while the webhook's
+// target (and an OAuth2 token endpoint) stays where it was: moved, the service wants them again.
 import {h, field} from './dom.js';
 import {AUTH_TYPES} from './catalog.js';
 
 const KEPT = '•••• set — leave empty to keep';
+const AGAIN = 'Enter it again: the target changed';
 const FIELDS = {
     none: [],
     basic: ['username', 'password'],
@@ -15,7 +17,8 @@ const IDS = {
     grantType: 'auth-grant-type', scope: 'auth-scope', token: 'auth-token',
 };
 
-export function authSection(stored = {type: 'none'}) {
+/** `sameTarget()`: whether the webhook still goes to its stored scheme, host and port; call `refresh()` when it changes. */
+export function authSection(stored = {type: 'none'}, sameTarget = () => true) {
     const type = h('select', {id: IDS.type}, AUTH_TYPES.map(t => h('option', {value: t.type}, t.label)));
     type.value = stored.type ?? 'none';
     const inputs = {
@@ -45,12 +48,16 @@ export function authSection(stored = {type: 'none'}) {
     function update() {
         const visible = FIELDS[type.value];
         for (const [name, box] of Object.entries(boxes)) box.hidden = !visible.includes(name);
-        // a secret stays stored only while the type stays the same
-        const kept = type.value === stored.type;
-        inputs.password.placeholder = kept && FIELDS[stored.type].includes('password') ? KEPT : '';
-        inputs.token.placeholder = kept && stored.type === 'bearer' ? KEPT : '';
+        // a secret stays stored only while the type stays the same, and goes only where it went before
+        const sameType = type.value === stored.type;
+        const endpointKept = type.value !== 'oauth2' || inputs.tokenEndpoint.value.trim() === (stored.tokenEndpoint ?? '');
+        const moved = !sameTarget() || !endpointKept;
+        const hint = held => !sameType || !held ? '' : moved ? AGAIN : KEPT;
+        inputs.password.placeholder = hint(FIELDS[stored.type].includes('password'));
+        inputs.token.placeholder = hint(stored.type === 'bearer');
     }
     type.addEventListener('change', update);
+    inputs.tokenEndpoint.addEventListener('input', update);
     update();
 
     const element = h('fieldset', {class: 'section', id: 'auth'},
@@ -72,6 +79,7 @@ export function authSection(stored = {type: 'none'}) {
             }
             return auth;
         },
+        refresh: update,
         resolve(path) {
             const name = path.slice('auth.'.length);
             return name === 'type' ? type : inputs[name] ?? type;

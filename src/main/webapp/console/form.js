@@ -37,8 +37,13 @@ export function renderForm(pane, webhook, {changed, newSecret} = {}) {
     [scheme, hostname, path].forEach(input => input.addEventListener('input', showUrl));
     showUrl();
 
-    const auth = authSection(original.auth);
-    const headers = headersSection(original.headers);
+    // stored secrets go only where they went before: a changed scheme, host or port needs them again
+    const origin = (s, host) => `${s}://${host.trim().toLowerCase()}`.replace(/^(https:\/\/[^/]*):443$|^(http:\/\/[^/]*):80$/, '$1$2');
+    const sameTarget = () => !webhook || origin(scheme.value, hostname.value) === origin(original.scheme ?? 'https', original.hostname ?? '');
+    const auth = authSection(original.auth, sameTarget);
+    const headers = headersSection(original.headers, sameTarget);
+    const targetChanged = () => { auth.refresh(); headers.refresh(); };
+    [scheme, hostname].forEach(input => ['input', 'change'].forEach(kind => input.addEventListener(kind, targetChanged)));
     const triggers = triggersSection(original.triggers);
     const fields = fieldsSection(original.fields);
     const order = orderSection(original);

@@ -1,6 +1,9 @@
 package io.damwebhooks.delivery.send;
 
 import io.damwebhooks.delivery.entity.Receiver;
+import io.damwebhooks.webhook.entity.WebhookChanged;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -12,7 +15,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 /**
  * OAuth2 access tokens for webhooks with {@code auth.type = oauth2}, one per webhook, reused until
  * shortly before {@code expires_in} runs out (or, without {@code expires_in}, until the receiver
- * answers 401). One fetch at a time per webhook; the fetch itself is {@link TokenEndpoint}'s.
+ * answers 401). One fetch at a time per webhook; the fetch itself is {@link TokenEndpoint}'s. A token
+ * is dropped when its webhook is changed or deleted here ({@link WebhookChanged}), and when a token is
+ * fetched for a webhook's new configuration (changed by another instance): no token outlives the
+ * credentials or the endpoint it was issued for.
  */
 @ApplicationScoped
 public class OAuth2Tokens {
@@ -48,7 +54,24 @@ public class OAuth2Tokens {
                         + ": too many token requests at once (Fault Tolerance @Bulkhead of TokenEndpoint.fetch)");
             }
             tokens.put(key, fresh);
+            forget(receiver.webhookId(), key);
             return fresh.value();
         }
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) WebhookChanged changed) {
+        forget(changed.id(), null);
+    }
+
+    /** Drops the webhook's tokens (keys {@code id|…}) but {@code keep}. */
+    private void forget(String webhookId, String keep) {
+        String prefix = webhookId + "|";
+        tokens.keySet().removeIf(key -> key.startsWith(prefix) && !key.equals(keep));
+        locks.keySet().removeIf(key -> key.startsWith(prefix) && !key.equals(keep));
+    }
+
+    /** How many tokens are kept, for tests. */
+    int cached() {
+        return tokens.size();
     }
 }

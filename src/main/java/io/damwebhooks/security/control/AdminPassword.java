@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -63,19 +62,14 @@ public class AdminPassword {
     private String generatedOnce() {
         Path file = Path.of(home, "admin-password");
         try {
-            if (!Files.exists(file)) {
-                byte[] random = new byte[18];
-                new SecureRandom().nextBytes(random);
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // the directory's permissions protect it then
-                }
-                LOG.warning(() -> "webhooks.admin.password is not set: generated one into " + file);
-            }
-            return Files.readString(file).trim();
+            if (Files.exists(file)) return Files.readString(file).trim();
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            String ours = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            // owner-only from the first byte, and never replacing what another start wrote
+            String kept = OwnerOnlyFile.createOnce(file, ours);
+            if (kept.equals(ours)) LOG.warning(() -> "webhooks.admin.password is not set: generated one into " + file);
+            return kept;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
         }

@@ -10,16 +10,19 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /**
  * HTTP Basic for the API, checked against every identity store of the application (the built-in
  * users, and any store a deployer adds). Unlike the server's own Basic mechanism it answers a
  * missing or wrong credential with a problem document instead of the server's HTML error page.
  * Pages outside {@code /api} (the console's static files) need no credentials: the API calls they
- * make do.
+ * make do. Before anything else, a state-changing request from another site's page is refused
+ * ({@link CrossSiteRequests}), for every path of the application; and a login that must wait after too
+ * many failures ({@link LoginThrottle}) gets 429 with {@code Retry-After}, its password not checked.
  */
 @ApplicationScoped
 public class BasicAuthentication implements HttpAuthenticationMechanism {
@@ -27,9 +30,20 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     @Inject
     IdentityStoreHandler identityStores;
 
+    @Inject
+    CrossSiteGuard crossSite;
+
+    @Inject
+    LoginThrottle logins;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        String refusal = crossSite.refusal(request);
+        if (refusal != null) {
+            ProblemAnswer.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", refusal, Map.of());
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return isApi(request) ? unauthorized(request, response, "Credentials are required (HTTP Basic).") : context.doNothing();
@@ -38,10 +52,20 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
         if (credential == null) {
             return unauthorized(request, response, "The Authorization header is not valid HTTP Basic.");
         }
+        String address = request.getRemoteAddr();
+        Duration wait = logins.waitFor(credential.getCaller(), address);
+        if (!wait.isZero()) {
+            String seconds = Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
+            ProblemAnswer.write(response, 429, "Too Many Requests",
+                    "Too many failed logins: try again in " + seconds + " s.", Map.of("Retry-After", seconds));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            logins.failed(credential.getCaller(), address);
             return unauthorized(request, response, "Unknown user or wrong password.");
         }
+        logins.succeeded(credential.getCaller(), address);
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -61,30 +85,22 @@ public class BasicAuthentication implements HttpAuthenticationMechanism {
     }
 
     /**
-     * A script that asks with {@code X-Requested-With: XMLHttpRequest} (the admin console) gets no
-     * {@code WWW-Authenticate} challenge: a browser would answer that with its own login prompt over
-     * the page's login form. Every other client gets the standard challenge.
+     * Only a tool asking the API gets a {@code WWW-Authenticate} challenge. A browser answers one with
+     * its own prompt and then keeps the credentials for the whole origin, sending them with requests
+     * that other sites' pages make: so no challenge to a browser (it sends {@code Sec-Fetch-Dest}), to
+     * the console's script ({@code X-Requested-With: XMLHttpRequest}, it has its own login form), or
+     * outside {@code /api}.
      */
     private static boolean challenges(HttpServletRequest request) {
-        return !"XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
+        return isApi(request) && request.getHeader("Sec-Fetch-Dest") == null
+                && !"XMLHttpRequest".equalsIgnoreCase(request.getHeader("X-Requested-With"));
     }
 
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response,
                                                      String detail) {
-        try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            if (challenges(request)) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"dam-webhooks\", charset=\"UTF-8\"");
-            }
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-                    + detail + "\"}");
-            // closed, not only flushed: WildFly sends its error page over an answer that is not complete
-            response.getWriter().close();
-        } catch (IOException clientGone) {
-            // nothing more to tell a client that left
-        }
+        Map<String, String> headers = challenges(request)
+                ? Map.of("WWW-Authenticate", "Basic realm=\"dam-webhooks\", charset=\"UTF-8\"") : Map.of();
+        ProblemAnswer.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", detail, headers);
         return AuthenticationStatus.SEND_FAILURE;
     }
 }

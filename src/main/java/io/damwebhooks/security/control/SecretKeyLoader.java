@@ -7,11 +7,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -46,32 +43,22 @@ public class SecretKeyLoader {
         }
         Path file = Path.of(home, "secrets.key");
         try {
-            if (!Files.exists(file)) generate(file);
-            return Base64.getDecoder().decode(Files.readString(file).trim());
+            return Base64.getDecoder().decode(Files.exists(file) ? Files.readString(file).trim() : generate(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the secrets key file " + file, e);
         }
     }
 
-    static void generate(Path file) throws IOException {
+    /** A new key into {@code file}, unless another start was first: then its key, which both then use. */
+    static String generate(Path file) throws IOException {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Files.createDirectories(file.getParent());
-        // written aside and moved into place, so a second instance never reads a half-written key
-        Path draft = Files.createTempFile(file.getParent(), "secrets", ".key");
-        try {
-            Files.setPosixFilePermissions(draft, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the directory's permissions protect it then
+        String ours = Base64.getEncoder().encodeToString(key);
+        String kept = OwnerOnlyFile.createOnce(file, ours);
+        if (kept.equals(ours)) {
+            LOG.warning(() -> "webhooks.secrets.key is not set: generated a new key in " + file
+                    + ". Back it up with the data; every instance that shares this database needs the same key.");
         }
-        Files.writeString(draft, Base64.getEncoder().encodeToString(key));
-        try {
-            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
-            Files.delete(draft);
-            return;
-        }
-        LOG.warning(() -> "webhooks.secrets.key is not set: generated a new key in " + file
-                + ". Back it up with the data; every instance that shares this database needs the same key.");
+        return kept;
     }
 }

@@ -6,11 +6,13 @@ import io.damwebhooks.webhook.control.TargetRules;
 import io.damwebhooks.webhook.entity.Auth;
 import io.damwebhooks.webhook.entity.AuthType;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The fields each auth type requires. Write-only secrets that are left out keep their stored value,
- * so a document read with GET can be PUT back without re-entering passwords.
+ * so a document read with GET can be PUT back without re-entering passwords — unless the PUT changes
+ * where they would be sent ({@link KeptSecrets}).
  */
 class AuthValidator {
 
@@ -31,7 +33,8 @@ class AuthValidator {
         this.targets = targets;
     }
 
-    Auth check(AuthJson json, Auth stored, List<FieldError> errors) {
+    /** {@code kept}: whether the webhook's target stays the same, so that stored secrets may be kept. */
+    Auth check(AuthJson json, Auth stored, KeptSecrets kept, List<FieldError> errors) {
         Auth auth = new Auth();
         if (json == null || json.type == null) {
             if (json != null && hasAnyValue(json)) errors.add(new FieldError("auth.type", "is required"));
@@ -44,25 +47,35 @@ class AuthValidator {
         }
         auth.type = type;
         boolean sameType = stored.type == type;
-        String password = json.password != null ? json.password : sameType ? stored.password : null;
-        String token = json.token != null ? json.token : sameType ? stored.token : null;
         switch (type) {
             case NONE -> { }
             case BASIC -> {
                 auth.username = required("auth.username", json.username, USERNAME_BYTES, errors);
+                String password = kept.value("auth.password", json.password, stored.password, sameType, errors);
                 auth.password = required("auth.password", password, PASSWORD_BYTES, errors);
                 if (auth.username != null && auth.username.contains(":")) {
                     errors.add(new FieldError("auth.username", "must not contain a colon (HTTP Basic)"));
                 }
             }
-            case BEARER -> auth.token = required("auth.token", token, TOKEN_BYTES, errors);
-            case OAUTH2 -> oauth2(json, password, auth, errors);
+            case BEARER -> auth.token = required("auth.token", kept.value("auth.token", json.token, stored.token, sameType, errors),
+                    TOKEN_BYTES, errors);
+            case OAUTH2 -> oauth2(json, stored, kept, auth, errors);
         }
         return auth;
     }
 
-    private void oauth2(AuthJson json, String password, Auth auth, List<FieldError> errors) {
+    private void oauth2(AuthJson json, Auth stored, KeptSecrets kept, Auth auth, List<FieldError> errors) {
         auth.username = required("auth.username", json.username, USERNAME_BYTES, errors);
+        List<FieldError> endpointErrors = new ArrayList<>();
+        String endpoint = required("auth.tokenEndpoint", json.tokenEndpoint, ENDPOINT_BYTES, endpointErrors);
+        if (endpoint != null) {
+            Target parsed = targets.parse("auth.tokenEndpoint", endpoint, endpointErrors);
+            if (parsed != null) auth.tokenEndpoint = targets.check("auth.tokenEndpoint", parsed, endpointErrors).url();
+        }
+        // the client secret goes to the token endpoint: kept only while that stays the same too
+        boolean sameEndpoint = auth.tokenEndpoint != null && auth.tokenEndpoint.equals(stored.tokenEndpoint);
+        String password = kept.and(sameEndpoint).value("auth.password", json.password, stored.password,
+                stored.type == AuthType.OAUTH2, errors);
         auth.password = required("auth.password", password, PASSWORD_BYTES, errors);
         auth.grantType = json.grantType == null ? Auth.CLIENT_CREDENTIALS : json.grantType;
         if (!auth.grantType.equals(Auth.CLIENT_CREDENTIALS) && !auth.grantType.equals(Auth.PASSWORD_GRANT)) {
@@ -72,16 +85,12 @@ class AuthValidator {
         if (auth.scope != null && auth.scope.getBytes(StandardCharsets.UTF_8).length > SCOPE_BYTES) {
             errors.add(new FieldError("auth.scope", "at most " + SCOPE_BYTES + " bytes (UTF-8)"));
         }
-        String endpoint = required("auth.tokenEndpoint", json.tokenEndpoint, ENDPOINT_BYTES, errors);
-        if (endpoint != null) {
-            Target parsed = targets.parse("auth.tokenEndpoint", endpoint, errors);
-            if (parsed != null) auth.tokenEndpoint = targets.check("auth.tokenEndpoint", parsed, errors).url();
-        }
+        errors.addAll(endpointErrors);
     }
 
     private static String required(String field, String value, int maxBytes, List<FieldError> errors) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
+            if (!KeptSecrets.reported(field, errors)) errors.add(new FieldError(field, "is required"));
             return null;
         }
         if (value.getBytes(StandardCharsets.UTF_8).length > maxBytes || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {

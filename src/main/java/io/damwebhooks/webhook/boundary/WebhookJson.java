@@ -1,6 +1,5 @@
 package io.damwebhooks.webhook.boundary;
 
-import io.damwebhooks.webhook.entity.Header;
 import io.damwebhooks.webhook.entity.Trigger;
 import io.damwebhooks.webhook.entity.Webhook;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -9,8 +8,9 @@ import java.util.List;
 
 /**
  * A webhook as the API reads and writes it. What a GET returns can be PUT back unchanged: read-only
- * properties are accepted and ignored; write-only secrets ({@code auth.password}, {@code auth.token})
- * are never returned, and left out they keep their stored value.
+ * properties are accepted and ignored; write-only secrets ({@code auth.password}, {@code auth.token}, a
+ * secret header's value) are never returned, and left out they keep their stored value (while the target
+ * stays the same).
  */
 @JsonbPropertyOrder({"id", "name", "active", "scheme", "hostname", "path", "url", "auth", "headers", "triggers",
         "fields", "ordering", "rateLimit", "disabledReason", "signingSecret", "createdAt", "updatedAt", "version"})
@@ -24,7 +24,7 @@ public class WebhookJson {
     public String path;
     public String url;
     public AuthJson auth;
-    public List<Header> headers;
+    public List<HeaderJson> headers;
     public List<Trigger> triggers;
     public List<String> fields;
     public String ordering;
@@ -45,7 +45,7 @@ public class WebhookJson {
         json.path = webhook.path;
         json.url = webhook.url();
         json.auth = AuthJson.of(webhook.auth);
-        json.headers = webhook.headers;
+        json.headers = webhook.headers.stream().map(HeaderJson::of).toList();
         json.triggers = webhook.triggers;
         json.fields = webhook.fields;
         json.ordering = webhook.ordering;

@@ -10,12 +10,8 @@ import io.damwebhooks.webhook.entity.PayloadField;
 import io.damwebhooks.webhook.entity.Trigger;
 import io.damwebhooks.webhook.entity.Webhook;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks a webhook document against every rule and, when all hold, writes it into the entity. All
@@ -23,12 +19,7 @@ import java.util.regex.Pattern;
  */
 public class WebhookValidator {
 
-    public static final int MAX_HEADERS = 10;
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-    /** Headers the service sets itself, or that would change how HTTP carries the request. */
-    private static final Set<String> RESERVED = Set.of("host", "content-length", "content-type", "authorization",
-            "user-agent", "connection", "transfer-encoding", "te", "trailer", "upgrade", "expect", "keep-alive",
-            "proxy-authorization", "proxy-connection", "content-encoding");
+    public static final int MAX_HEADERS = HeadersValidator.MAX_HEADERS;
 
     private final TargetRules targets;
     private final AuthValidator auth;
@@ -45,10 +36,14 @@ public class WebhookValidator {
             errors.add(new FieldError("name", "is required, at most 200 characters"));
         }
         Target target = target(json, errors);
-        List<Header> headers = headers(json.headers, errors);
+        // a new webhook has nothing stored; an invalid target is refused anyway
+        boolean sameTarget = webhook.hostname == null || target == null || target.hostname() == null
+                || target.sameOrigin(webhook.scheme, webhook.hostname);
+        KeptSecrets kept = new KeptSecrets(sameTarget);
+        List<Header> headers = HeadersValidator.check(json.headers, webhook.headers, kept, errors);
         List<Trigger> triggers = triggers(json.triggers, errors);
         List<String> fields = fields(json.fields, webhook.fields, errors);
-        var checkedAuth = auth.check(json.auth, webhook.auth, errors);
+        var checkedAuth = auth.check(json.auth, webhook.auth, kept, errors);
         String ordering = ordering(json.ordering, webhook.ordering, errors);
         Integer perSecond = perSecond(json.rateLimit, errors);
         if (!errors.isEmpty()) throw new InvalidInput(errors);
@@ -93,34 +88,6 @@ public class WebhookValidator {
         Target given = parts ? new Target(json.scheme, json.hostname, json.path) : targets.parse("url", json.url, errors);
         // an error names the field the client sent: hostname, path, scheme, or url
         return given == null ? null : targets.check(parts ? "" : "url", given, errors);
-    }
-
-    private static List<Header> headers(List<Header> given, List<FieldError> errors) {
-        if (given == null) return new ArrayList<>();
-        if (given.size() > MAX_HEADERS) {
-            errors.add(new FieldError("headers", "at most " + MAX_HEADERS + " headers"));
-            return given;
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < given.size(); i++) {
-            Header header = given.get(i);
-            String field = "headers[" + i + "]";
-            if (header == null || header.name() == null || !TOKEN.matcher(header.name()).matches()) {
-                errors.add(new FieldError(field + ".name", "must be an HTTP header name (a token)"));
-                continue;
-            }
-            String lower = header.name().toLowerCase(Locale.ROOT);
-            if (RESERVED.contains(lower) || lower.startsWith("webhook-") || lower.startsWith("proxy-")) {
-                errors.add(new FieldError(field + ".name", "is set by the service itself"));
-            } else if (!seen.add(lower)) {
-                errors.add(new FieldError(field + ".name", "appears twice"));
-            }
-            String value = header.value();
-            if (value == null || value.length() > 4096 || value.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-                errors.add(new FieldError(field + ".value", "is required, at most 4096 characters, without CR, LF or NUL"));
-            }
-        }
-        return given;
     }
 
     private static List<Trigger> triggers(List<Trigger> given, List<FieldError> errors) {

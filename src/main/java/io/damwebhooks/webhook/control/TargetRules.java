@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * {@code allow-private-networks}, no IP literal outside the public internet. IPv4 must be written as
  * four decimal numbers: {@code 2130706433}, {@code 0x7f000001}, {@code 127.1} and {@code 0177.0.0.1}
  * all mean 127.0.0.1 to C resolvers, so they are refused; where private networks are allowed they are
- * accepted and written out as the four numbers they mean ({@link Ipv4Spellings}). Names are checked
- * again after DNS resolution when a delivery connects.
+ * accepted and written out as the four numbers they mean ({@link Ipv4Spellings}). Every rule applies to
+ * the {@code IDN.toASCII} form (full-width digits and dots are 127.0.0.1 too). Names are checked again
+ * after DNS resolution when a delivery connects.
  */
 public class TargetRules {
 
@@ -76,7 +77,15 @@ public class TargetRules {
             errors.add(new FieldError(field, "is required"));
             return value;
         }
-        String host = value.trim().toLowerCase(Locale.ROOT);
+        // every rule runs on the IDN.toASCII form, which is what a resolver gets: "１２７．０．０．１" is 127.0.0.1
+        String host;
+        try {
+            host = value.trim().startsWith("[") ? value.trim() : IDN.toASCII(value.trim(), IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException notAName) {
+            errors.add(new FieldError(field, "is not a valid hostname"));
+            return value;
+        }
+        host = host.toLowerCase(Locale.ROOT);
         String port = null;
         int close = host.lastIndexOf(']');
         int colon = host.lastIndexOf(':');

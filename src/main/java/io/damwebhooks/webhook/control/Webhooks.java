@@ -1,6 +1,8 @@
 package io.damwebhooks.webhook.control;
 
 import io.damwebhooks.webhook.entity.Webhook;
+import io.damwebhooks.webhook.entity.WebhookChanged;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +28,9 @@ public class Webhooks {
     @Inject
     @ConfigProperty(name = "webhooks.limit", defaultValue = "5")
     int limit;
+
+    @Inject
+    Event<WebhookChanged> changed;
 
     public List<Webhook> all() {
         return em.createNamedQuery(Webhook.ALL, Webhook.class).getResultList();
@@ -62,11 +67,13 @@ public class Webhooks {
         // always a change, so the flush raises the version by one and checks it (409 on a concurrent update)
         webhook.updatedAt = now();
         em.flush();
+        changed.fire(new WebhookChanged(id));
         return webhook;
     }
 
     public void delete(String id) {
         em.remove(find(id));
+        changed.fire(new WebhookChanged(id));
     }
 
     /** Microseconds: what both H2 and PostgreSQL keep, so an answer shows what a later read returns. */

@@ -74,7 +74,7 @@ class ConsoleIT {
 
     @BeforeAll
     static void start() {
-        receiver = new Receiver(0);
+        receiver = Receiver.recording(0);
         driver = Browser.start();
         page = new ConsolePage(driver);
     }
@@ -129,6 +129,11 @@ class ConsoleIT {
         page.click("add-header");
         page.type("header-name-0", "Content-Type");
         page.type("header-value-0", "text/plain");
+        page.click("add-header");
+        page.type("header-name-1", "X-Api-Key");
+        page.type("header-value-1", "console-api-key");
+        page.click("header-secret-1");
+        assertEquals("password", page.visible("header-value-1").getAttribute("type"), "a secret header's value is masked");
         page.click("webhook-ordering"); // "Order and rate": per-asset ordering, and a limit out of range first
         page.click("webhook-rate-limited");
         page.type("webhook-rate", "0");
@@ -158,11 +163,22 @@ class ConsoleIT {
         assertEquals("http://" + receiverHost() + "/hook", stored.getString("url"));
         assertEquals("basic", stored.getJsonObject("auth").getString("type"));
         assertEquals("X-Tenant", stored.getJsonArray("headers").getJsonObject(0).getString("name"));
+        assertEquals(jakarta.json.Json.createObjectBuilder().add("name", "X-Api-Key").add("secret", true).build(),
+                stored.getJsonArray("headers").getJsonObject(1), "write-only");
+        assertEquals("", page.visible("header-value-1").getAttribute("value"));
+        assertTrue(page.visible("header-value-1").getAttribute("placeholder").contains("set"), "a stored secret header shows as set");
+        assertTrue(!driver.getPageSource().contains("console-api-key"), "the secret is nowhere on the page");
         assertEquals("per-asset", stored.getString("ordering"));
         assertEquals(50, stored.getJsonObject("rateLimit").getInt("perSecond"));
         assertEquals(secret, Api.admin(base).get("webhooks/" + webhookId + "/secret").json().getString("signingSecret"));
         assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("set"), "a stored password shows as set");
         assertEquals("", page.visible("auth-password").getAttribute("value"));
+        // moved elsewhere, the stored password would not go along: the form asks for it again
+        page.type("webhook-hostname", "elsewhere.example.com");
+        assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("again"), "asked again for a new target");
+        assertTrue(page.visible("header-value-1").getAttribute("placeholder").contains("again"), "the secret header too");
+        page.type("webhook-hostname", receiverHost());
+        assertTrue(page.visible("auth-password").getAttribute("placeholder").contains("set"), "back at its target, kept");
     }
 
     @Test
@@ -215,6 +231,8 @@ class ConsoleIT {
         String messageId = row.getAttribute("data-id");
         assertTrue(row.getText().contains("204"), row.getText());
         assertEquals(Set.of(messageId), receiver.ids());
+        assertTrue(receiver.messages.stream().anyMatch(m -> "console-api-key".equals(m.header("X-Api-Key"))),
+                "the secret header is sent as given");
 
         row.findElement(By.cssSelector("button.details")).click();
         WebElement attempts = page.visible(By.cssSelector("#delivery-detail table.attempts"));

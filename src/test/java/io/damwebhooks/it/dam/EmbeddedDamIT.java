@@ -94,9 +94,30 @@ class EmbeddedDamIT {
         assertEquals(201, DamSetup.assets(dam.base(), EDITOR, EDITOR_PASSWORD).post("assets", DamSetup.upload("first.jpg", "/users")).status());
         assertEquals(403, DamSetup.assets(dam.base(), Deployments.ADMIN, Deployments.ADMIN_PASSWORD)
                 .post("assets", DamSetup.upload("second.jpg", "/users")).status(), "the DAM's API wants its own role");
+        assertTheDamsApiRefusesAnonymousAndWrongRoleCallers();
         // each JAX-RS application serves its own resources only
         assertEquals(404, DamSetup.webhooks(dam.base(), EDITOR, EDITOR_PASSWORD).get("assets/x").status());
         assertEquals(404, DamSetup.assets(dam.base(), OPS, OPS_PASSWORD).get("webhooks").status());
+    }
+
+    /** Nobody without {@code dam-editor} changes an asset: anonymous callers get 401, other users 403, and nothing is saved. */
+    private void assertTheDamsApiRefusesAnonymousAndWrongRoleCallers() {
+        Api.Reply uploaded = DamSetup.assets(dam.base(), EDITOR, EDITOR_PASSWORD).post("assets", DamSetup.upload("guarded.jpg", "/guarded"));
+        String uuid = uploaded.json().getString("uuid");
+        int assets = DamSetup.count(database, "SELECT COUNT(*) FROM dam_asset");
+        int events = DamSetup.count(database, "SELECT COUNT(*) FROM event");
+        Map<Api, Integer> callers = Map.of(Api.anonymous(dam.base(), "rest/"), 401, DamSetup.assets(dam.base(), OPS, OPS_PASSWORD), 403);
+        callers.forEach((caller, status) -> {
+            assertEquals(status, caller.post("assets", DamSetup.upload("evil.jpg", "/evil")).status(), "upload");
+            assertEquals(status, caller.put("assets/" + uuid + "/name", "{\"name\": \"evil.jpg\"}").status(), "rename");
+            assertEquals(status, caller.put("assets/" + uuid + "/folder", "{\"folder\": \"/evil\"}").status(), "move");
+            assertEquals(status, caller.put("assets/" + uuid + "/tags", "[\"evil\"]").status(), "tags");
+            assertEquals(status, caller.delete("assets/" + uuid).status(), "delete");
+            assertEquals(status, caller.get("assets/" + uuid).status(), "read");
+        });
+        assertEquals(assets, DamSetup.count(database, "SELECT COUNT(*) FROM dam_asset"), "nothing created or deleted");
+        assertEquals(events, DamSetup.count(database, "SELECT COUNT(*) FROM event"), "no event fired");
+        assertEquals("/guarded/guarded.jpg", DamSetup.assets(dam.base(), EDITOR, EDITOR_PASSWORD).get("assets/" + uuid).json().getString("path"));
     }
 
     @Test

@@ -59,6 +59,7 @@ final class SampleDam {
         assertEquals(1, DamSetup.count(database, "SELECT COUNT(*) FROM dam_asset WHERE uuid = ?", uuid));
         assertEquals(1, DamSetup.count(database, "SELECT COUNT(*) FROM delivery"),
                 "the delivery is in the DAM's database, committed with the asset");
+        assertTheDamsApiRefusesEverybodyElse(server, dam, database, uuid);
         ScriptedReceiver.Request delivered = Poll.until(Duration.ofMinutes(2), () -> received(receiver, uuid, "asset.uploaded"),
                 got -> !got.isEmpty(), "the upload delivered from the DAM on " + server.name()).get(0);
         signature.verify(delivered.body(), delivered.headers());
@@ -78,6 +79,28 @@ final class SampleDam {
         assertTrue(received(receiver, uuid, "asset.moved").isEmpty(), "nothing delivered for the rolled-back move");
         // what this step adds to the run (the CI's budget for it is tight): set-up, deployment and checks
         System.out.printf("The sample DAM on %s took %d s%n", server.name(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /**
+     * The DAM's own REST API, as the sample guards it on every server (its RolesCheck): an anonymous caller
+     * (401, or a server's own 403) and a user without {@code dam-editor} (403) create, change and delete
+     * nothing, and no event is fired. WildFly's RESTEasy would let both through on its own.
+     */
+    private static void assertTheDamsApiRefusesEverybodyElse(AppServer server, URL dam, DataSource database, String uuid) {
+        int assets = DamSetup.count(database, "SELECT COUNT(*) FROM dam_asset");
+        int events = DamSetup.count(database, "SELECT COUNT(*) FROM event");
+        for (Api caller : List.of(Api.anonymous(dam, "rest/"), DamSetup.assets(dam, OPS, OPS_PASSWORD))) {
+            List<Api.Reply> replies = List.of(caller.post("assets", DamSetup.upload("evil.jpg", "/evil")),
+                    caller.put("assets/" + uuid + "/name", "{\"name\": \"evil.jpg\"}"),
+                    caller.put("assets/" + uuid + "/folder", "{\"folder\": \"/evil\"}"), caller.delete("assets/" + uuid));
+            for (Api.Reply reply : replies) {
+                assertTrue(reply.status() == 401 || reply.status() == 403, server.name() + ": " + reply);
+            }
+        }
+        assertEquals(assets, DamSetup.count(database, "SELECT COUNT(*) FROM dam_asset"), "nothing created or deleted on " + server.name());
+        assertEquals(events, DamSetup.count(database, "SELECT COUNT(*) FROM event"), "no event fired on " + server.name());
+        assertEquals("/summer/beach.jpg", DamSetup.assets(dam, EDITOR, EDITOR_PASSWORD).get("assets/" + uuid).json().getString("path"),
+                "the asset unchanged on " + server.name());
     }
 
     /** The DAM's database, as its team would make it: a role and a database of its own, and its users. */

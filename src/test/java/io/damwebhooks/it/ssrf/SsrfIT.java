@@ -81,7 +81,7 @@ class SsrfIT {
         Api admin = Api.admin(service.base());
         for (String host : List.of("127.0.0.1", "localhost", "[::1]", "2130706433", "0x7f000001", "127.1", "0177.0.0.1",
                 "0.0.0.0", "[::ffff:127.0.0.1]", "169.254.169.254", "10.0.0.1", "172.16.0.1", "172.31.255.255",
-                "192.168.1.1", "100.64.0.1", "[fc00::1]", "[fe80::1]", "[::]", "sub.localhost")) {
+                "192.168.1.1", "100.64.0.1", "[fc00::1]", "[fe80::1]", "[::]", "sub.localhost", "１２７．０．０．１")) {
             Api.Reply reply = admin.post("webhooks", """
                     {"name": "x", "hostname": "%s", "path": "/hook", "triggers": [{"event": "asset.uploaded"}]}""".formatted(host));
             assertEquals(400, reply.status(), host + " → " + reply);

@@ -52,7 +52,12 @@ public final class Api {
     }
 
     public static Api anonymous(URL base) {
-        return new Api(URI.create(base.toString().replaceFirst("/*$", "/") + "api/"), null);
+        return anonymous(base, "api/");
+    }
+
+    /** No credentials, for a REST API at another path of the deployment, e.g. a DAM's own {@code rest/}. */
+    public static Api anonymous(URL base, String apiPath) {
+        return new Api(URI.create(base.toString().replaceFirst("/*$", "/") + apiPath), null);
     }
 
     public Reply get(String path) { return send("GET", path, (byte[]) null); }

@@ -220,7 +220,8 @@ public final class ServiceProcess implements AutoCloseable {
     private boolean deployFailed() {
         try {
             return java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains("Exception while deploying the app")
-                    || java.nio.file.Files.readString(log).contains("Exception while preparing the app");
+                    || java.nio.file.Files.readString(log).contains("Exception while preparing the app")
+                    || java.nio.file.Files.readString(log).contains("Exception while loading the app");
         } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }

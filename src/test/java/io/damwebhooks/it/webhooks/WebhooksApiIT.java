@@ -48,8 +48,9 @@ class WebhooksApiIT extends WebhooksContract {
     static WebArchive deployment() {
         home = Deployments.freshHome();
         url = "jdbc:h2:file:" + home.resolve("webhooks") + ";AUTO_SERVER=TRUE";
+        // this class tries wrong passwords on every endpoint, more than the throttle allows (LoginThrottleIT proves that)
         return Deployments.war(Map.of("webhooks.home", home.toString(), "webhooks.db.url", url,
-                "webhooks.limit", String.valueOf(LIMIT)));
+                "webhooks.limit", String.valueOf(LIMIT), "webhooks.security.login.failures-per-user", "100"));
     }
 
     @Override

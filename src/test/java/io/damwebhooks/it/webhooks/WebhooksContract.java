@@ -163,6 +163,89 @@ public abstract class WebhooksContract {
     }
 
     @Test
+    void aPutMovingTheTargetWithoutItsSecretsIs400NamingThemAndChangesNothing() throws SQLException {
+        String password = "basic-pw-" + UUID.randomUUID();
+        String id = create(webhook("Moved", """
+                "hostname": "pim.example.com", "auth": {"type": "basic", "username": "dam", "password": "%s"}""".formatted(password))).getString("id");
+        JsonObject got = admin.get("webhooks/" + id).json();
+        for (String host : List.of("evil.example.com", "pim.example.com:8443")) {
+            Api.Reply moved = admin.put("webhooks/" + id, with(got, "hostname", Json.createValue(host)).toString());
+            assertEquals(400, moved.status(), host + ": " + moved);
+            assertEquals("auth.password", moved.json().getJsonArray("errors").getJsonObject(0).getString("field"), moved.toString());
+        }
+        assertEquals(got, admin.get("webhooks/" + id).json(), "a refused PUT changes nothing");
+        Api.Reply samePlace = admin.put("webhooks/" + id, with(got, "path", Json.createValue("/other")).toString());
+        assertEquals(200, samePlace.status(), "the same host keeps the password: " + samePlace);
+        assertEquals(password, stored(id).get("auth_password"));
+        JsonObject again = with(samePlace.json(), "hostname", Json.createValue("new.example.com"));
+        JsonObject withPassword = Json.createObjectBuilder(again).add("auth", Json.createObjectBuilder(again.getJsonObject("auth"))
+                .add("password", "new-" + password)).build();
+        assertEquals(200, admin.put("webhooks/" + id, withPassword.toString()).status(), "moved with its password given again");
+        assertEquals("new-" + password, stored(id).get("auth_password"));
+
+        String oauth2 = create(webhook("OAuth2", """
+                "hostname": "pim.example.com", "auth": {"type": "oauth2", "tokenEndpoint": "https://login.example.com/token",
+                "username": "client", "password": "%s"}""".formatted(password))).getString("id");
+        JsonObject token = admin.get("webhooks/" + oauth2).json();
+        JsonObject endpointMoved = with(token, "auth", Json.createObjectBuilder(token.getJsonObject("auth"))
+                .add("tokenEndpoint", "https://evil.example.com/token").build());
+        Api.Reply refused = admin.put("webhooks/" + oauth2, endpointMoved.toString());
+        assertEquals(400, refused.status(), refused.toString());
+        assertEquals("auth.password", refused.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(password, stored(oauth2).get("auth_password"));
+    }
+
+    @Test
+    void aSecretHeaderIsWriteOnlyEncryptedAtRestAndKeptOnlyWhileTheTargetStays() throws SQLException {
+        String apiKey = "api-key-" + UUID.randomUUID();
+        Api.Reply created = admin.post("webhooks", webhook("Secret header", """
+                "hostname": "pim.example.com",
+                "headers": [{"name": "X-Api-Key", "value": "%s", "secret": true}, {"name": "X-Tenant", "value": "acme"}]""".formatted(apiKey)));
+        assertEquals(201, created.status(), created.toString());
+        String id = created.json().getString("id");
+        JsonObject got = admin.get("webhooks/" + id).json();
+        for (JsonObject answer : List.of(created.json(), got)) {
+            assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "X-Api-Key").add("secret", true))
+                    .add(Json.createObjectBuilder().add("name", "X-Tenant").add("value", "acme")).build(), answer.getJsonArray("headers"));
+        }
+        assertFalse(storedHeaders(id).contains(apiKey), "encrypted at rest: " + storedHeaders(id));
+        assertEquals(apiKey, storedSecretHeader(id), "decrypts to the value given");
+
+        assertEquals(200, admin.put("webhooks/" + id, with(got, "name", Json.createValue("Renamed")).toString()).status());
+        assertEquals(apiKey, storedSecretHeader(id), "a PUT of the GET's document keeps the value");
+        JsonObject renamed = admin.get("webhooks/" + id).json();
+        Api.Reply moved = admin.put("webhooks/" + id, with(renamed, "hostname", Json.createValue("evil.example.com")).toString());
+        assertEquals(400, moved.status(), moved.toString());
+        assertEquals("headers[0].value", moved.json().getJsonArray("errors").getJsonObject(0).getString("field"), moved.toString());
+        assertEquals(apiKey, storedSecretHeader(id));
+        JsonObject given = Json.createObjectBuilder(renamed).add("hostname", "new.example.com").add("headers", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("name", "X-Api-Key").add("value", "new-" + apiKey).add("secret", true))).build();
+        Api.Reply again = admin.put("webhooks/" + id, given.toString());
+        assertEquals(200, again.status(), again.toString());
+        assertFalse(again.body().contains(apiKey), again.body());
+        assertEquals("new-" + apiKey, storedSecretHeader(id));
+    }
+
+    private String storedHeaders(String id) throws SQLException {
+        try (Connection connection = database();
+             PreparedStatement query = connection.prepareStatement("SELECT headers FROM webhook WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "no row for " + id);
+                return row.getString(1);
+            }
+        }
+    }
+
+    /** The stored value of the webhook's secret header, decrypted under the deployment's key. */
+    private String storedSecretHeader(String id) throws SQLException {
+        var headers = Json.createReader(new java.io.StringReader(storedHeaders(id))).readArray();
+        JsonObject secret = headers.stream().map(JsonValue::asJsonObject).filter(h -> h.getBoolean("secret", false)).findFirst().orElseThrow();
+        assertTrue(secret.getString("value").startsWith("v1:"), "stored encrypted");
+        return cipher().decrypt(secret.getString("value"));
+    }
+
+    @Test
     void aStaleVersionIs409() {
         String id = create(webhook("Locked", "\"hostname\": \"pim.example.com\"")).getString("id");
         JsonObject first = admin.get("webhooks/" + id).json();
@@ -243,15 +326,17 @@ public abstract class WebhooksContract {
         assertEquals(400, refused.status());
         assertFalse(refused.body().contains(invalidPassword), "an error answer does not echo the password");
 
+        String apiKey = "header-key-" + UUID.randomUUID();
         JsonObject basic = create(webhook(marker, """
-                "hostname": "pim.example.com", "auth": {"type": "basic", "username": "dam", "password": "%s"}""".formatted(password)));
+                "hostname": "pim.example.com", "auth": {"type": "basic", "username": "dam", "password": "%s"},
+                "headers": [{"name": "X-Api-Key", "value": "%s", "secret": true}]""".formatted(password, apiKey)));
         JsonObject bearer = create(webhook(marker + "-bearer", """
                 "hostname": "pim.example.com", "auth": {"type": "bearer", "token": "%s"}""".formatted(token)));
         assertFalse(basic.toString().contains(password), "not even in the creation answer");
         assertFalse(bearer.toString().contains(token));
         String rotatedAway = bearer.getString("signingSecret");
         String current = admin.post("webhooks/" + bearer.getString("id") + "/secret/rotate", null).json().getString("signingSecret");
-        List<String> secrets = List.of(password, token, basic.getString("signingSecret"), rotatedAway, current);
+        List<String> secrets = List.of(password, token, apiKey, basic.getString("signingSecret"), rotatedAway, current);
 
         List<Api.Reply> answers = new ArrayList<>(List.of(admin.get("webhooks"),
                 admin.get("webhooks/" + basic.getString("id")), admin.get("webhooks/" + bearer.getString("id"))));

@@ -2,6 +2,7 @@ package io.damwebhooks.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
@@ -22,21 +23,21 @@ class BuiltInUsersTest {
 
     @Test
     void theAdminAndThePublisherGetTheirRoles() {
-        BuiltInUsers users = users(true, Optional.of("admin-pw"));
-        CredentialValidationResult admin = users.validate(new UsernamePasswordCredential("admin", "admin-pw"));
+        BuiltInUsers users = users(true, Optional.of("admin-secret-pw"));
+        CredentialValidationResult admin = users.validate(new UsernamePasswordCredential("admin", "admin-secret-pw"));
         assertEquals(Status.VALID, admin.getStatus());
         assertEquals(Set.of(BuiltInUsers.ADMIN), admin.getCallerGroups());
-        CredentialValidationResult publisher = users.validate(new UsernamePasswordCredential("dam", "pub-pw"));
+        CredentialValidationResult publisher = users.validate(new UsernamePasswordCredential("dam", "publisher-secret-pw"));
         assertEquals(Status.VALID, publisher.getStatus());
         assertEquals(Set.of(BuiltInUsers.PUBLISHER), publisher.getCallerGroups());
     }
 
     @Test
     void wrongPasswordsAndUnknownUsersAreInvalid() {
-        BuiltInUsers users = users(true, Optional.of("admin-pw"));
-        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("admin", "pub-pw")).getStatus());
-        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("dam", "admin-pw")).getStatus());
-        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("root", "admin-pw")).getStatus());
+        BuiltInUsers users = users(true, Optional.of("admin-secret-pw"));
+        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("admin", "publisher-secret-pw")).getStatus());
+        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("dam", "admin-secret-pw")).getStatus());
+        assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("root", "admin-secret-pw")).getStatus());
         assertEquals(Status.INVALID, users.validate(new UsernamePasswordCredential("admin", "")).getStatus());
     }
 
@@ -54,9 +55,9 @@ class BuiltInUsersTest {
 
     @Test
     void switchedOffTheBuiltInUsersValidateNobodySoAnotherStoreDecides() {
-        BuiltInUsers users = users(false, Optional.of("admin-pw"));
-        assertEquals(Status.NOT_VALIDATED, users.validate(new UsernamePasswordCredential("admin", "admin-pw")).getStatus());
-        assertEquals(Status.NOT_VALIDATED, users.validate(new UsernamePasswordCredential("dam", "pub-pw")).getStatus());
+        BuiltInUsers users = users(false, Optional.of("admin-secret-pw"));
+        assertEquals(Status.NOT_VALIDATED, users.validate(new UsernamePasswordCredential("admin", "admin-secret-pw")).getStatus());
+        assertEquals(Status.NOT_VALIDATED, users.validate(new UsernamePasswordCredential("dam", "publisher-secret-pw")).getStatus());
     }
 
     @Test
@@ -67,6 +68,28 @@ class BuiltInUsersTest {
         password.builtInUsers = false;
         password.generateAtStart(new Object());
         assertFalse(Files.exists(home.resolve("admin-password")));
+    }
+
+    @Test
+    void aConfiguredPasswordShorterThanTwelveCharactersStopsTheStartNamingTheSettingNotThePassword() {
+        ConfiguredPasswords passwords = new ConfiguredPasswords();
+        passwords.builtInUsers = true;
+        passwords.admin = Optional.of("elevenchars");
+        passwords.publisher = Optional.of("publisher-secret-pw");
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> passwords.checkAtStart(new Object()));
+        assertTrue(refused.getMessage().startsWith("webhooks.admin.password is shorter than 12 characters"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("elevenchars"));
+        passwords.admin = Optional.of("twelve-chars");
+        passwords.publisher = Optional.of("pub-pw");
+        assertTrue(assertThrows(IllegalStateException.class, () -> passwords.checkAtStart(new Object())).getMessage()
+                .contains("webhooks.publisher.password"));
+        passwords.publisher = Optional.empty();
+        passwords.checkAtStart(new Object()); // twelve characters, and no publisher: starts
+        passwords.admin = Optional.of("");
+        passwords.checkAtStart(new Object()); // unset: the generated one
+        passwords.admin = Optional.of("short");
+        passwords.builtInUsers = false;
+        passwords.checkAtStart(new Object()); // not used without the built-in users
     }
 
     private BuiltInUsers users(boolean enabled, Optional<String> adminPassword) {
@@ -80,7 +103,7 @@ class BuiltInUsersTest {
         users.adminUser = "admin";
         users.adminPassword = password;
         users.publisherUser = Optional.of("dam");
-        users.publisherPassword = Optional.of("pub-pw");
+        users.publisherPassword = Optional.of("publisher-secret-pw");
         return users;
     }
 }

@@ -82,7 +82,7 @@ class AuthValidatorTest {
         errors = new ArrayList<>();
         new AuthValidator(new TargetRules(true, true)).check(JSON.fromJson(
                 "{\"type\": \"oauth2\", \"tokenEndpoint\": \"http://127.0.0.1:9000/token\", \"username\": \"c\", \"password\": \"s\"}",
-                AuthJson.class), new Auth(), errors);
+                AuthJson.class), new Auth(), new KeptSecrets(true), errors);
         assertEquals(List.of(), fields());
     }
 
@@ -128,10 +128,43 @@ class AuthValidatorTest {
                 + extra + "}";
     }
 
+    @Test
+    void aMovedTargetNeedsItsSecretsAgainNamingTheField() {
+        Auth basic = check("{\"type\": \"basic\", \"username\": \"dam\", \"password\": \"old-pw\"}", new Auth());
+        check("{\"type\": \"basic\", \"username\": \"dam\"}", basic, false);
+        assertEquals(List.of("auth.password"), fields());
+        assertEquals(KeptSecrets.GIVE_AGAIN, errors.get(0).message());
+        assertEquals("new-pw", check("{\"type\": \"basic\", \"username\": \"dam\", \"password\": \"new-pw\"}", basic, false).password);
+        assertEquals(List.of(), fields());
+
+        Auth bearer = check("{\"type\": \"bearer\", \"token\": \"old-token\"}", new Auth());
+        check("{\"type\": \"bearer\"}", bearer, false);
+        assertEquals(List.of("auth.token"), fields());
+    }
+
+    @Test
+    void anOAuth2ClientSecretStaysOnlyWithItsTokenEndpoint() {
+        Auth stored = check(oauth2("\"scope\": \"hooks\""), new Auth());
+        String withoutSecret = "{\"type\": \"oauth2\", \"tokenEndpoint\": \"%s\", \"username\": \"c\"}";
+        assertEquals("s", check(withoutSecret.formatted("https://login.example.com/token"), stored).password, "same endpoint, same target");
+        assertEquals(List.of(), fields());
+        check(withoutSecret.formatted("https://evil.example.com/token"), stored);
+        assertEquals(List.of("auth.password"), fields());
+        assertEquals(KeptSecrets.GIVE_AGAIN, errors.get(0).message());
+        check(withoutSecret.formatted("https://login.example.com:8443/token"), stored);
+        assertEquals(List.of("auth.password"), fields(), "another port");
+        check(withoutSecret.formatted("https://login.example.com/token"), stored, false);
+        assertEquals(List.of("auth.password"), fields(), "the webhook's target moved");
+    }
+
     private Auth check(String json, Auth stored) {
+        return check(json, stored, true);
+    }
+
+    private Auth check(String json, Auth stored, boolean sameTarget) {
         errors = new ArrayList<>();
         AuthJson parsed = json == null ? null : JSON.fromJson(json, AuthJson.class);
-        return new AuthValidator(new TargetRules(false, false)).check(parsed, stored, errors);
+        return new AuthValidator(new TargetRules(false, false)).check(parsed, stored, new KeptSecrets(sameTarget), errors);
     }
 
     private List<String> fields() {

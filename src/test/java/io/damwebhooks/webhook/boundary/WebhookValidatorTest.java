@@ -168,12 +168,20 @@ class WebhookValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "localhost", "[::1]", "2130706433", "0x7f000001", "127.1", "0177.0.0.1", "0.0.0.0",
             "[::ffff:127.0.0.1]", "169.254.169.254", "10.0.0.1", "172.16.0.1", "192.168.1.1", "100.64.0.1", "[fc00::1]",
-            "[fe80::1]", "[::]", "localhost:8080", "127.0.0.1:9000", "api.localhost"})
+            "[fe80::1]", "[::]", "localhost:8080", "127.0.0.1:9000", "api.localhost",
+            "１２７．０．０．１", "１２７。０。０。１", "１２７．１", "ｌｏｃａｌｈｏｓｔ", "１０．０．０．１：８０"})
     void nonPublicAddressesNeedAllowPrivateNetworks(String hostname) {
         String document = "{\"name\": \"n\", \"hostname\": \"" + hostname + "\", " + TRIGGERS + "}";
         assertEquals(List.of("hostname"), fields(document), hostname + " without allow-private-networks");
         Webhook accepted = valid(document, false, true);
         assertTrue(accepted.url().startsWith("https://"), accepted.url());
+    }
+
+    @Test
+    void fullWidthSpellingsAreStoredAsTheAsciiTheyMean() {
+        assertEquals("https://127.0.0.1/", valid("{\"name\": \"n\", \"hostname\": \"１２７．０．０．１\", " + TRIGGERS + "}", false, true).url());
+        assertEquals("https://10.0.0.1:80/", valid("{\"name\": \"n\", \"hostname\": \"１０．０．０．１：８０\", " + TRIGGERS + "}", false, true).url());
+        assertEquals("https://pim.example.com/", valid("{\"name\": \"n\", \"hostname\": \"ｐｉｍ．example．com\", " + TRIGGERS + "}").url());
     }
 
     @Test
@@ -200,6 +208,45 @@ class WebhookValidatorTest {
         List<String> fields = fields("{\"hostname\": \"10.0.0.1\", \"headers\": [{\"name\": \"Host\", \"value\": \"x\"}],"
                 + " \"triggers\": [{\"event\": \"nope\"}], \"fields\": [\"bogus\"], \"auth\": {\"type\": \"basic\"}}");
         assertEquals(List.of("name", "hostname", "headers[0].name", "triggers[0].event", "fields[0]", "auth.username", "auth.password"), fields);
+    }
+
+    @Test
+    void aPutThatMovesTheTargetMustRepeatItsPasswordButOneThatKeepsItNeedNot() {
+        Webhook stored = valid(doc("\"auth\": {\"type\": \"basic\", \"username\": \"dam\", \"password\": \"pw\"}"));
+        String basic = "\"auth\": {\"type\": \"basic\", \"username\": \"dam\"}";
+        for (String kept : List.of("\"hostname\": \"PIM.example.com:443\", \"path\": \"/hooks/dam\"",
+                "\"hostname\": \"pim.example.com\", \"path\": \"/elsewhere\"")) {
+            new WebhookValidator(new TargetRules(false, false)).apply(JSON.fromJson("{\"name\": \"n\", " + kept + ", " + TRIGGERS + ", " + basic + "}", WebhookJson.class), stored);
+            assertEquals("pw", stored.auth.password, kept);
+        }
+        for (String moved : List.of("\"hostname\": \"evil.example.com\"", "\"hostname\": \"pim.example.com:8443\"",
+                "\"scheme\": \"http\", \"hostname\": \"pim.example.com\"")) {
+            InvalidInput refused = assertThrows(InvalidInput.class, () -> new WebhookValidator(new TargetRules(true, false))
+                    .apply(JSON.fromJson("{\"name\": \"n\", " + moved + ", " + TRIGGERS + ", " + basic + "}", WebhookJson.class), stored));
+            assertEquals(List.of("auth.password"), refused.errors().stream().map(FieldError::field).toList(), moved);
+            assertEquals("pim.example.com", stored.hostname, "a refused PUT changes nothing");
+        }
+        assertEquals(List.of("hostname"), errors("{\"name\": \"n\", " + TRIGGERS + ", " + basic + "}", stored).stream()
+                .map(FieldError::field).toList(), "no hostname: that error alone");
+    }
+
+    @Test
+    void aSecretHeadersValueLeftOutKeepsTheStoredOneUnderItsNameOnlyWhileTheTargetStays() {
+        Webhook stored = valid(doc("\"headers\": [{\"name\": \"X-Api-Key\", \"value\": \"k3y\", \"secret\": true}]"));
+        assertEquals(new io.damwebhooks.webhook.entity.Header("X-Api-Key", "k3y", true), stored.headers.get(0));
+        String leftOut = "\"headers\": [{\"name\": \"x-api-key\", \"secret\": true}]";
+        new WebhookValidator(new TargetRules(false, false)).apply(JSON.fromJson(doc(leftOut), WebhookJson.class), stored);
+        assertEquals("k3y", stored.headers.get(0).value(), "kept, the name in any case");
+
+        InvalidInput moved = assertThrows(InvalidInput.class, () -> new WebhookValidator(new TargetRules(false, false)).apply(JSON.fromJson(
+                "{\"name\": \"n\", \"hostname\": \"evil.example.com\", " + TRIGGERS + ", " + leftOut + "}", WebhookJson.class), stored));
+        assertEquals(List.of(new FieldError("headers[0].value", KeptSecrets.GIVE_AGAIN)), moved.errors());
+        assertEquals(List.of("headers[0].value"), errors(doc("\"headers\": [{\"name\": \"X-Other\", \"secret\": true}]"), stored)
+                .stream().map(FieldError::field).toList(), "no stored secret of that name");
+        assertEquals(List.of("headers[0].value"), errors(doc("\"headers\": [{\"name\": \"X-Api-Key\"}]"), stored)
+                .stream().map(FieldError::field).toList(), "not secret: a value is required");
+        assertEquals(null, valid(doc("\"headers\": [{\"name\": \"X-Tenant\", \"value\": \"acme\"}]")).headers.get(0).secret(),
+                "a plain header is stored as before");
     }
 
     @Test
