@@ -56,8 +56,10 @@ final class OutcomeBatches {
         else soon.ask();
     }
 
-    /** Whatever is added from now on is dropped. */
-    void close() {
+    /** These are the last outcomes: whatever is added after them is dropped. */
+    void close(List<Outcome> last) {
+        finished.addAll(last);
+        unrecorded.addAndGet(last.size());
         closed = true;
     }
 

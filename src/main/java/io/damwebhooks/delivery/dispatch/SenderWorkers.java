@@ -56,14 +56,14 @@ final class SenderWorkers {
         return unsent;
     }
 
-    /** Attempts running now: their threads are interrupted (their sockets close) and their deliveries answered, to be given back. */
-    List<Leased> abandon() {
-        List<Leased> abandoned = new ArrayList<>();
-        running.forEach((thread, leased) -> {
-            abandoned.add(leased);
-            thread.interrupt();
-        });
-        return abandoned;
+    /** The deliveries of the attempts running now. */
+    List<Leased> running() {
+        return new ArrayList<>(running.values());
+    }
+
+    /** Interrupts the attempts still running: their sockets close, and what they answer is dropped. */
+    void abandon() {
+        running.keySet().forEach(Thread::interrupt);
     }
 
     private void startWorkers() {

@@ -53,10 +53,11 @@ final class Stop {
             outcomes.record();
             LockSupport.parkNanos(WAIT_NANOS); // attempts finish on their own threads
         }
-        List<Leased> cutOff = slots.abandon();
-        giveBack(cutOff);
+        // given back before they are interrupted, so that what an interrupted attempt answers is dropped
+        List<Leased> cutOff = slots.running();
+        outcomes.close(cutOff.stream().<Outcome>map(Outcome.GivenBack::new).toList());
+        slots.abandon();
         outcomes.record();
-        outcomes.close();
         if (!cutOff.isEmpty()) {
             LOG.info(() -> cutOff.size() + " attempts still running at the stop were cut off; they are sent again");
         }

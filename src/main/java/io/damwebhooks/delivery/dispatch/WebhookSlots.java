@@ -87,9 +87,14 @@ final class WebhookSlots {
         return unsent;
     }
 
-    /** The attempts still running are cut off: answers their deliveries, to be given back. */
-    List<Leased> abandon() {
-        return workers.abandon();
+    /** The deliveries of the attempts running now. */
+    List<Leased> running() {
+        return workers.running();
+    }
+
+    /** The attempts still running are cut off. */
+    void abandon() {
+        workers.abandon();
     }
 
     private void attempt(Leased leased) {
