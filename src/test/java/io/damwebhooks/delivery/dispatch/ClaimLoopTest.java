@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.damwebhooks.delivery.entity.ClaimBatch;
 import io.damwebhooks.delivery.entity.DeliveriesRecorded;
 import io.damwebhooks.delivery.entity.Outcome;
+import io.damwebhooks.platform.control.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ClaimLoopTest {
 
-    private final Fakes.ManualClock clock = new Fakes.ManualClock();
+    private final ManualClock clock = new ManualClock(T0);
     private final Fakes.ManualTimer timer = new Fakes.ManualTimer();
     private final List<Outcome> outcomes = new ArrayList<>();
     private final InFlight inFlight = new InFlight(128);

@@ -7,11 +7,8 @@ import io.damwebhooks.delivery.entity.Receiver;
 import io.damwebhooks.deliverylog.control.DeliveryMetrics;
 import io.damwebhooks.platform.control.Metrics;
 import io.damwebhooks.webhook.entity.AuthType;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,29 +25,6 @@ final class Fakes {
 
     private Fakes() { }
 
-    /** A clock that stands still until moved. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now = T0;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** A timer whose scheduled tasks run only when the test says so. */
     static final class ManualTimer extends ScheduledThreadPoolExecutor {

@@ -10,13 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.damwebhooks.delivery.entity.DeliveriesRecorded;
 import io.damwebhooks.delivery.entity.Leased;
 import io.damwebhooks.delivery.entity.Outcome;
+import io.damwebhooks.platform.control.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HandOverTest {
 
-    private final Fakes.ManualClock clock = new Fakes.ManualClock();
+    private final ManualClock clock = new ManualClock(T0);
     private final List<Outcome> givenBack = new ArrayList<>();
     private InFlight inFlight = new InFlight(128);
     private HandOver handOver = handOver(16);

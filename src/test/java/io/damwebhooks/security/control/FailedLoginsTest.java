@@ -2,17 +2,15 @@ package io.damwebhooks.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
+import io.damwebhooks.platform.control.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** Failed logins slowed per user name and per address, on a manual clock. */
 class FailedLoginsTest {
 
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T10:00:00Z"));
     private final FailedLogins logins = new FailedLogins(
             new FailedLogins.Rules(5, 20, Duration.ofMinutes(15), Duration.ofSeconds(5), Duration.ofMinutes(1)), clock);
 
@@ -65,26 +63,4 @@ class FailedLoginsTest {
         assertEquals(101, LoginThrottle.printable("a".repeat(500)).length());
     }
 
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }
