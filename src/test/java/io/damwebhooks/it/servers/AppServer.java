@@ -23,7 +23,7 @@ import java.util.zip.ZipFile;
 /**
  * One application server of the matrix, installed from its distribution (unpacked by the build under
  * {@code target/servers}) into a fresh folder, set up with exactly the files of {@code server-config/}
- * and the commands of its README section, with the built WAR deployed unchanged.
+ * and the commands of its docs/servers.md section, with the built WAR deployed unchanged.
  */
 abstract class AppServer implements AutoCloseable {
 
@@ -34,7 +34,7 @@ abstract class AppServer implements AutoCloseable {
 
     /** The folder of this run: the server's own files, its data, its logs. */
     final Path work = Deployments.freshHome();
-    /** The service's settings, given the way the server's README section gives them. */
+    /** The service's settings, given the way the server's docs/servers.md section gives them. */
     final Map<String, String> settings = new LinkedHashMap<>();
 
     AppServer() {
@@ -66,7 +66,7 @@ abstract class AppServer implements AutoCloseable {
     abstract int httpPort();
 
     /**
-     * Makes this server a DAM team's, as the README's "Embedding in your DAM" sets it up: the service's own
+     * Makes this server a DAM team's, as docs/embedding.md sets it up: the service's own
      * deployment and its server-wide database setting gone (a DAM team has neither, and that setting would
      * override the DAM's own), the DAM's datasource {@code jdbc/dam} on the PostgreSQL at {@code port},
      * database {@code dam}, and the sample DAM's WAR deployed. Returns once the deployment has begun.
@@ -161,7 +161,7 @@ abstract class AppServer implements AutoCloseable {
         }
     }
 
-    /** Copies the WAR's own jars that a server needs as a library of its own (the README's unzip step). */
+    /** Copies the WAR's own jars that a server needs as a library of its own (docs/servers.md's unzip step). */
     static List<Path> jarsFromWar(Path into, String... prefixes) {
         List<Path> copied = new ArrayList<>();
         try (ZipFile war = new ZipFile(WAR.toFile())) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Open Liberty, as the README's Open Liberty section sets it up: a server made with
+ * Open Liberty, as docs/servers.md's Open Liberty section sets it up: a server made with
  * {@code bin/server create}, {@code server-config/liberty/server.xml}, the WAR in {@code apps}, the
  * datasource class and JDBC drivers copied out of the WAR into {@code jdbc/}, settings in
  * {@code server.env}. Its own user folder per run (WLP_USER_DIR). Open Liberty 25 with Jakarta EE 10

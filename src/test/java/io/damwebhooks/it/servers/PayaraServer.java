@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Payara Server 6, as the README's Payara Server section runs it: a domain, the settings as system
+ * Payara Server 6, as docs/servers.md's Payara Server section runs it: a domain, the settings as system
  * properties ({@code asadmin create-system-properties}), {@code asadmin deploy} of the WAR under a name
  * of its own (the context root still /dam-webhooks). A domain of its own per run, on free ports.
  */

@@ -24,8 +24,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The sample DAM ({@code examples/dam}, its WAR as built) on a server of the matrix, set up as the README's
- * "Embedding in your DAM" says for that server: the DAM's datasource {@code jdbc/dam} on PostgreSQL, which
+ * The sample DAM ({@code examples/dam}, its WAR as built) on a server of the matrix, set up as docs/embedding.md
+ * says for that server: the DAM's datasource {@code jdbc/dam} on PostgreSQL, which
  * holds the outbox too ({@code webhooks.db.jndi-name}, from the DAM's own settings). The core of
  * {@code EmbeddedDamIT} (which also kills the DAM, and runs with {@code XaDamIT} on Payara Micro only): the
  * webhook API at the DAM's context root for the DAM's users, a change through the DAM's REST resource

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * WildFly with its {@code standalone-microprofile.xml}, as the README's WildFly section runs it: the
+ * WildFly with its {@code standalone-microprofile.xml}, as docs/servers.md's WildFly section runs it: the
  * one CLI script of {@code server-config/wildfly} (the application security domain the WAR names; WildFly
  * 39 also {@code ee11/openapi.cli}), the
  * WAR copied into {@code deployments}, settings as environment variables. Its own {@code standalone}
